@@ -1,0 +1,11 @@
+export { DeskError, isDeskError, type DeskErrorCode } from './errors.ts';
+export { Decimal, DECIMAL_SCALE } from './decimal.ts';
+export * from './schemas/common.ts';
+export * from './schemas/market.ts';
+export * from './schemas/orders.ts';
+export * from './schemas/risk.ts';
+export * from './schemas/decisions.ts';
+export * from './schemas/backtest.ts';
+export type * from './ports.ts';
+export { formatZodError, parseWith } from './validation.ts';
+export { systemClock, fixedClock, counterIds, randomIds } from './runtime.ts';

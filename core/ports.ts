@@ -1,0 +1,82 @@
+import type { Decimal } from './decimal.ts';
+import type { BarSeries, SymbolInfo } from './schemas/market.ts';
+import type { Account, Fill, Order, Position } from './schemas/orders.ts';
+import type { RiskLimits } from './schemas/risk.ts';
+import type { ChainVerification, CriticVerdict, CriticVerdictInput, Decision, DecisionInput } from './schemas/decisions.ts';
+
+/** Injected time source; everything the desk stamps is UTC. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Injected id source; `prefix` names the kind of record (ord, fill, dec, ...). */
+export interface IdSource {
+  next(prefix: string): string;
+}
+
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/** Stored daily bars. */
+export interface MarketDataStore {
+  /** Insert or replace bars by (symbol, date); returns the number of rows written. */
+  upsertBars(series: BarSeries): Promise<number>;
+  /** Bars oldest first, optionally limited to [from, to] (inclusive); throws not_found for an unknown symbol. */
+  getBars(symbol: string, range?: DateRange): Promise<BarSeries>;
+  listSymbols(): Promise<SymbolInfo[]>;
+  /** Latest close and its date, or null when the symbol has no bars. */
+  latestClose(symbol: string): Promise<{ date: string; close: number } | null>;
+}
+
+/** Writes inside one execution transaction (serialised against other executions). */
+export interface ExecutionTransaction {
+  getOrderByClientId(clientOrderId: string): Promise<Order | null>;
+  getPosition(symbol: string): Promise<Position | null>;
+  getAccount(): Promise<Account>;
+  insertOrder(order: Order): Promise<void>;
+  updateOrder(order: Order): Promise<void>;
+  insertFill(fill: Fill): Promise<void>;
+  savePosition(position: Position): Promise<void>;
+  saveAccount(account: Account): Promise<void>;
+}
+
+/** Orders, fills, positions and cash. */
+export interface ExecutionStore {
+  getOrder(id: string): Promise<Order | null>;
+  getOrderByClientId(clientOrderId: string): Promise<Order | null>;
+  listOrders(filter?: { threadId?: string; limit?: number }): Promise<Order[]>;
+  listFills(filter?: { orderId?: string; limit?: number }): Promise<Fill[]>;
+  /** Non-zero positions, by symbol. */
+  getPositions(): Promise<Position[]>;
+  getAccount(): Promise<Account>;
+  /** Run `work` in one database transaction holding the execution lock. */
+  transaction<T>(work: (tx: ExecutionTransaction) => Promise<T>): Promise<T>;
+}
+
+/** Risk limits as configured. */
+export interface RiskLimitsStore {
+  getLimits(): Promise<RiskLimits>;
+  setLimits(limits: RiskLimits, changedBy: string): Promise<void>;
+}
+
+/** The append-only, hash-chained decision log. */
+export interface DecisionLog {
+  append(input: DecisionInput): Promise<Decision>;
+  appendVerdict(input: CriticVerdictInput): Promise<CriticVerdict>;
+  listByThread(threadId: string): Promise<{ decisions: Decision[]; verdicts: CriticVerdict[] }>;
+  listRecent(limit: number): Promise<{ decisions: Decision[]; verdicts: CriticVerdict[] }>;
+  verify(): Promise<ChainVerification>;
+}
+
+/** What a broker did with an order. */
+export type BrokerExecution =
+  | { status: 'filled'; fills: Array<{ quantity: Decimal; price: Decimal; commission: Decimal }> }
+  | { status: 'rejected'; reason: string };
+
+/** One interface for paper and live brokers; config picks the adapter. */
+export interface Broker {
+  readonly name: string;
+  submit(order: Order): Promise<BrokerExecution>;
+}
