@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ToolCallRecord } from '../../core/index.ts';
+import { reviewDecision, type DecisionUnderReview, type ProposedOrder } from './review.ts';
+
+const order = { clientOrderId: 'co_1', symbol: 'AAPL', side: 'buy', quantity: '10', type: 'market' };
+const proposal: ProposedOrder = { ...order, riskToken: 'v1.token' };
+const passedCheck: ToolCallRecord = {
+  id: 't1', server: 'risk', tool: 'check_order', arguments: { symbol: 'AAPL', side: 'buy', quantity: '10' },
+  result: { approved: true, order, approvalToken: 'v1.token', referencePrice: '187.43', notional: '1874.3' }, isError: false, latencyMs: 1,
+};
+
+function decision(overrides: Partial<DecisionUnderReview>): DecisionUnderReview {
+  return { agent: 'execution', kind: 'order-proposal', reply: 'Risk check passed for buy 10 AAPL at reference price 187.43', toolCalls: [passedCheck], proposal, request: 'buy 10 AAPL', threadEvidence: [], retried: false, ...overrides };
+}
+
+describe('reviewDecision', () => {
+  it('approves a grounded order proposal with a matching passed risk check', () => {
+    const review = reviewDecision(decision({}));
+    expect(review.verdict).toBe('approve');
+    expect(review.checks.map((check) => check.name)).toEqual(['figures_grounded', 'risk_check_passed', 'order_matches_request']);
+  });
+
+  it('blocks a proposal whose risk check did not pass', () => {
+    const denied = { ...passedCheck, result: { ...(passedCheck.result as object), approved: false, approvalToken: undefined } };
+    const review = reviewDecision(decision({ toolCalls: [denied] }));
+    expect(review.verdict).toBe('block');
+    expect(review.reasons.join()).toMatch(/risk_check_passed/);
+  });
+
+  it('blocks a proposal with no risk check at all', () => {
+    expect(reviewDecision(decision({ toolCalls: [] })).verdict).toBe('block');
+  });
+
+  it('blocks a proposal whose token belongs to another order', () => {
+    expect(reviewDecision(decision({ proposal: { ...proposal, quantity: '100' } })).verdict).toBe('block');
+  });
+
+  it('blocks an order the user did not ask for', () => {
+    const review = reviewDecision(decision({ request: 'buy 5 AAPL' }));
+    expect(review.verdict).toBe('block');
+    expect(review.reasons.join()).toMatch(/does not ask for 10 shares/);
+  });
+
+  it('asks for one revision of an ungrounded figure, then blocks', () => {
+    const reply = { kind: 'reply', proposal: null, toolCalls: [], reply: 'Sharpe 2.7 on AAPL' };
+    expect(reviewDecision(decision(reply)).verdict).toBe('revise');
+    expect(reviewDecision(decision({ ...reply, retried: true })).verdict).toBe('block');
+  });
+});

@@ -1,0 +1,10 @@
+export type { ModelProvider, ModelRequest, ModelResponse, ModelMessage, ToolDefinition, AssistantBlock } from './providers/types.ts';
+export { createOfflinePlanner, OFFLINE_MODEL } from './planner/offline-planner.ts';
+export { parseIntent, type Intent } from './planner/intent.ts';
+export { orderPlacedReply, HELP_TEXT } from './planner/replies.ts';
+export { createToolRegistry, type Toolbox, type ToolRegistry, type ToolCallOutcome } from './mcp/toolbox.ts';
+export { runAgentLoop, type AgentRun, type ControlCall } from './loop.ts';
+export { runSupervisor, type SupervisorAction } from './supervisor.ts';
+export { AGENT_SPECS, SPECIALISTS, EXECUTION_PLACEMENT_TOOLS, type AgentSpec, type SpecialistName } from './specs.ts';
+export { reviewDecision, type DecisionUnderReview, type ProposedOrder, type Review } from './critic/review.ts';
+export { checkGrounding } from './critic/grounding.ts';

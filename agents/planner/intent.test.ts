@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from './intent.ts';
+
+describe('parseIntent', () => {
+  it('reads a crossover backtest with periods, symbol and lookback', () => {
+    expect(parseIntent('backtest an SMA crossover 10/30 on AAPL over the last 5 years')).toEqual({
+      kind: 'backtest', symbol: 'AAPL', strategy: 'sma_crossover', fast: 10, slow: 30, years: 5, from: null, to: null,
+    });
+  });
+
+  it('reads an EMA backtest with an explicit date range', () => {
+    expect(parseIntent('backtest EMA crossover 5/20 on MSFT from 2020-01-01 to 2022-12-31')).toMatchObject({
+      strategy: 'ema_crossover', symbol: 'MSFT', fast: 5, slow: 20, years: null, from: '2020-01-01', to: '2022-12-31',
+    });
+  });
+
+  it('reads market and limit orders, cashtags and lower-case tickers', () => {
+    expect(parseIntent('buy 10 AAPL')).toEqual({ kind: 'order', side: 'buy', symbol: 'AAPL', quantity: '10', limitPrice: null });
+    expect(parseIntent('sell 2.5 $nvda at 120.50')).toEqual({ kind: 'order', side: 'sell', symbol: 'NVDA', quantity: '2.5', limitPrice: '120.50' });
+    expect(parseIntent('please buy 3 shares of msft')).toMatchObject({ kind: 'order', side: 'buy', symbol: 'MSFT', quantity: '3' });
+  });
+
+  it('leaves missing order details empty so the supervisor can ask', () => {
+    expect(parseIntent('buy AAPL')).toMatchObject({ kind: 'order', symbol: 'AAPL', quantity: null });
+    expect(parseIntent('buy 10')).toMatchObject({ kind: 'order', symbol: null, quantity: '10' });
+  });
+
+  it.each([
+    ['show my positions', 'positions'],
+    ['how much cash do I have', 'account'],
+    ['what are the risk limits', 'limits'],
+    ['list my orders', 'orders'],
+    ['which symbols do you have', 'symbols'],
+    ['what is the price of TSLA', 'quote'],
+    ['help', 'help'],
+    ['tell me a joke', 'unknown'],
+  ])('classifies %j as %s', (text, kind) => {
+    expect(parseIntent(text).kind).toBe(kind);
+  });
+});

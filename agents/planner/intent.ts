@@ -1,0 +1,74 @@
+/**
+ * The offline planner's command language: what it understands without a model.
+ * Documented in docs/offline-commands.md; anything else gets a clear "needs a model" answer.
+ */
+export type Intent =
+  | { kind: 'backtest'; symbol: string | null; strategy: 'sma_crossover' | 'ema_crossover'; fast: number; slow: number; years: number | null; from: string | null; to: string | null }
+  | { kind: 'order'; side: 'buy' | 'sell'; symbol: string | null; quantity: string | null; limitPrice: string | null }
+  | { kind: 'positions' }
+  | { kind: 'account' }
+  | { kind: 'limits' }
+  | { kind: 'orders' }
+  | { kind: 'quote'; symbol: string | null }
+  | { kind: 'bars'; symbol: string | null; limit: number }
+  | { kind: 'symbols' }
+  | { kind: 'help' }
+  | { kind: 'unknown' };
+
+const NOT_TICKERS = new Set(['SMA', 'EMA', 'A', 'I', 'ON', 'OF', 'THE', 'AND', 'OVER', 'LAST', 'YEARS', 'YEAR', 'BUY', 'SELL', 'AT', 'LIMIT', 'MY', 'FOR', 'USD', 'SHARES', 'SHARE', 'TO', 'FROM', 'IN', 'BACKTEST', 'CROSSOVER', 'PRICE', 'QUOTE', 'SHOW', 'WHAT', 'IS', 'ME', 'OK']);
+
+/** First plausible ticker: a $CASHTAG, or an all-caps word that is not a keyword. */
+export function findSymbol(text: string): string | null {
+  const cashtag = /\$([A-Za-z][A-Za-z.]{0,9})\b/.exec(text);
+  if (cashtag) return cashtag[1].toUpperCase();
+  for (const match of text.matchAll(/\b([A-Z][A-Z.]{0,9})\b/g)) {
+    if (!NOT_TICKERS.has(match[1])) return match[1];
+  }
+  return null;
+}
+
+/**
+ * Parse one user message into an intent.
+ * @example parseIntent('buy 10 AAPL') // { kind: 'order', side: 'buy', symbol: 'AAPL', quantity: '10', limitPrice: null }
+ */
+export function parseIntent(text: string): Intent {
+  const lower = text.toLowerCase();
+  if (/\bbacktest|crossover\b/.test(lower)) return parseBacktest(text, lower);
+  const order = /\b(buy|sell)\b/.exec(lower);
+  if (order) return parseOrder(text, order[1] as 'buy' | 'sell');
+  if (/\b(positions?|holdings|portfolio)\b/.test(lower)) return { kind: 'positions' };
+  if (/\b(cash|account|balance|buying power)\b/.test(lower)) return { kind: 'account' };
+  if (/\b(limits?)\b/.test(lower)) return { kind: 'limits' };
+  if (/\borders?\b/.test(lower)) return { kind: 'orders' };
+  if (/\b(symbols|tickers|universe)\b/.test(lower)) return { kind: 'symbols' };
+  if (/\b(price|quote|trading at)\b/.test(lower)) return { kind: 'quote', symbol: findSymbol(text) };
+  if (/\b(bars|history|ohlc)\b/.test(lower)) return { kind: 'bars', symbol: findSymbol(text), limit: Number(/\b(\d{1,3})\b/.exec(text)?.[1] ?? 10) };
+  if (/\b(help|what can you do)\b/.test(lower)) return { kind: 'help' };
+  return { kind: 'unknown' };
+}
+
+function parseBacktest(text: string, lower: string): Intent {
+  const pair = /\b(\d{1,4})\s*[/x,-]\s*(\d{1,4})\b/.exec(text) ?? /fast\D{0,3}(\d{1,4}).*slow\D{0,3}(\d{1,4})/i.exec(text);
+  const years = /\b(?:last|past)\s+(\d{1,2})\s+years?\b/.exec(lower) ?? /\b(\d{1,2})\s*y(?:ears?)?\b/.exec(lower);
+  const from = /\bfrom\s+(\d{4}-\d{2}-\d{2})\b/.exec(lower);
+  const to = /\bto\s+(\d{4}-\d{2}-\d{2})\b/.exec(lower);
+  return {
+    kind: 'backtest',
+    symbol: findSymbol(text.replace(/\bSMA\b|\bEMA\b/gi, ' ')),
+    strategy: /\bema\b/.test(lower) ? 'ema_crossover' : 'sma_crossover',
+    fast: pair ? Number(pair[1]) : 10,
+    slow: pair ? Number(pair[2]) : 30,
+    years: years ? Number(years[1]) : from ? null : 5,
+    from: from?.[1] ?? null,
+    to: to?.[1] ?? null,
+  };
+}
+
+function parseOrder(text: string, side: 'buy' | 'sell'): Intent {
+  const afterSide = text.slice(text.toLowerCase().indexOf(side) + side.length);
+  const quantity = /^\s+(\d+(?:\.\d+)?)\b/.exec(afterSide)?.[1] ?? /\b(\d+(?:\.\d+)?)\s+shares?\b/i.exec(text)?.[1] ?? null;
+  const limitPrice = /\b(?:limit|at)\s+\$?(\d+(?:\.\d+)?)\b/i.exec(afterSide)?.[1] ?? null;
+  const spelled = /^\s*(?:\d+(?:\.\d+)?\s+)?(?:shares?\s+(?:of\s+)?)?\$?([A-Za-z][A-Za-z.]{0,9})\b/.exec(afterSide)?.[1];
+  const fallback = spelled && !NOT_TICKERS.has(spelled.toUpperCase()) ? spelled.toUpperCase() : null;
+  return { kind: 'order', side, symbol: findSymbol(afterSide) ?? fallback, quantity, limitPrice };
+}

@@ -1,0 +1,73 @@
+import type { AssistantBlock } from '../providers/types.ts';
+import type { Intent } from './intent.ts';
+import * as replies from './replies.ts';
+
+export interface ToolResultView {
+  tool: string;
+  isError: boolean;
+  data: Record<string, any>;
+  text: string;
+}
+
+type Step = { call: string; args: Record<string, unknown> } | { reply: string; control?: { name: string; input: Record<string, unknown> } };
+
+/**
+ * One specialist step: the first tool to call for the intent, or, once its result is in,
+ * the reply worded from that result (and, for an approved order, a propose_order call).
+ */
+export function planSpecialist(agent: string, intent: Intent, results: ToolResultView[]): AssistantBlock[] {
+  const last = results.at(-1);
+  const step = last ? afterResult(intent, last) : firstCall(agent, intent);
+  if ('call' in step) return [{ type: 'tool_use', id: '', name: step.call, input: step.args }];
+  const blocks: AssistantBlock[] = [{ type: 'text', text: step.reply }];
+  if (step.control) blocks.push({ type: 'tool_use', id: '', name: step.control.name, input: step.control.input });
+  return blocks;
+}
+
+function firstCall(agent: string, intent: Intent): Step {
+  switch (intent.kind) {
+    case 'backtest': {
+      const range = intent.from ? { from: intent.from, ...(intent.to ? { to: intent.to } : {}) } : { years: intent.years ?? 5 };
+      return { call: 'run_backtest', args: { symbol: intent.symbol, strategy: intent.strategy, fast: intent.fast, slow: intent.slow, ...range } };
+    }
+    case 'order': {
+      const limit = intent.limitPrice ? { type: 'limit', limitPrice: intent.limitPrice } : { type: 'market' };
+      return { call: 'check_order', args: { symbol: intent.symbol, side: intent.side, quantity: intent.quantity, ...limit } };
+    }
+    case 'positions': return { call: 'get_positions', args: {} };
+    case 'account': return { call: 'get_account', args: {} };
+    case 'limits': return { call: 'get_limits', args: {} };
+    case 'orders': return { call: 'list_orders', args: { limit: 20 } };
+    case 'quote': return { call: 'get_quote', args: { symbol: intent.symbol } };
+    case 'bars': return { call: 'get_bars', args: { symbol: intent.symbol, limit: intent.limit } };
+    case 'symbols': return { call: 'list_symbols', args: {} };
+    default: return { reply: `The ${agent} agent has no offline plan for this request. ${replies.HELP_TEXT}` };
+  }
+}
+
+const WORDING: Record<string, (data: Record<string, any>) => string> = {
+  run_backtest: replies.backtestReply,
+  get_positions: replies.positionsReply,
+  get_account: replies.accountReply,
+  get_limits: replies.limitsReply,
+  list_orders: replies.ordersReply,
+  get_quote: replies.quoteReply,
+  get_bars: replies.barsReply,
+  list_symbols: replies.symbolsReply,
+};
+
+function afterResult(intent: Intent, last: ToolResultView): Step {
+  if (last.isError) return { reply: `The ${last.tool} tool refused the request: ${last.text}` };
+  if (last.tool === 'check_order') return afterRiskCheck(last.data);
+  const word = WORDING[last.tool];
+  return { reply: word ? word(last.data) : `Done (${last.tool}).` };
+}
+
+function afterRiskCheck(result: Record<string, any>): Step {
+  if (!result.approved) return { reply: replies.riskRefusalReply(result) };
+  const order = result.order;
+  return {
+    reply: replies.proposalReply(result),
+    control: { name: 'propose_order', input: { ...order, riskToken: result.approvalToken, rationale: 'user request' } },
+  };
+}

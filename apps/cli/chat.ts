@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { DeskError } from '../../core/index.ts';
+import type { TurnResult } from '../../graphs/index.ts';
+import { loadConfig } from '../runtime/config.ts';
+import { openDesk } from '../runtime/desk.ts';
+import { callServer, findRunningServer } from './connect.ts';
+
+/** `desk chat "MESSAGE" [--thread ID] [--json]` */
+export async function chatCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { thread: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const message = positionals.join(' ').trim();
+  if (!message) throw new DeskError('invalid_input', 'chat needs a message, e.g. desk chat "buy 10 AAPL"');
+  const config = loadConfig(process.env);
+  const started = performance.now();
+  const server = config.databaseUrl ? null : await findRunningServer(config);
+  let result: TurnResult;
+  if (server) {
+    result = (await callServer(config, server, '/api/chat', { message, threadId: values.thread })) as TurnResult;
+  } else {
+    const desk = await openDesk(config, { role: 'cli' });
+    try {
+      result = await desk.chat(message, { threadId: values.thread });
+    } finally {
+      await desk.close();
+    }
+  }
+  const elapsedMs = performance.now() - started;
+  console.log(values.json ? JSON.stringify({ ...result, elapsedMs: Math.round(elapsedMs) }, null, 2) : describe(result));
+  return 0;
+}
+
+function describe(result: TurnResult): string {
+  const verdicts = result.verdicts.map((entry) => `${entry.agent}:${entry.verdict}`).join(', ');
+  const tools = result.toolCalls.map((call) => call.tool).join(', ') || 'none';
+  return `${result.reply}\n\n— thread ${result.threadId} · agents ${result.agentsVisited.join(' → ')} · tools ${tools} · critic ${verdicts}\n  continue with: npx desk chat --thread ${result.threadId} "..."`;
+}

@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import type { ChainVerification, CriticVerdict, Decision } from '../../core/index.ts';
+import { loadConfig } from '../runtime/config.ts';
+import { openDesk } from '../runtime/desk.ts';
+import { callServer, findRunningServer } from './connect.ts';
+
+type Entries = { decisions: Decision[]; verdicts: CriticVerdict[] };
+
+/** `desk log [--thread ID] [--json]` and `desk log verify`. */
+export async function logCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { thread: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const verify = positionals[0] === 'verify';
+  const config = loadConfig(process.env);
+  const server = config.databaseUrl ? null : await findRunningServer(config);
+  let output: Entries | ChainVerification;
+  if (server) {
+    const path = verify ? '/api/decisions/verify' : `/api/decisions${values.thread ? `?thread=${encodeURIComponent(values.thread)}` : ''}`;
+    output = (await callServer(config, server, path)) as Entries | ChainVerification;
+  } else {
+    const desk = await openDesk(config, { role: 'cli' });
+    try {
+      const log = desk.serverDeps.decisions;
+      output = verify ? await log.verify() : values.thread ? await log.listByThread(values.thread) : await log.listRecent(50);
+    } finally {
+      await desk.close();
+    }
+  }
+  if (verify) {
+    const result = output as ChainVerification;
+    console.log(values.json ? JSON.stringify(result, null, 2) : result.ok ? `decision log intact: ${result.decisions} decisions, ${result.verdicts} verdicts, hash chains verified` : `decision log BROKEN at sequence ${result.firstBrokenSequence}: ${result.problem}`);
+    return result.ok ? 0 : 1;
+  }
+  console.log(values.json ? JSON.stringify(output, null, 2) : formatEntries(output as Entries));
+  return 0;
+}
+
+function formatEntries({ decisions, verdicts }: Entries): string {
+  if (decisions.length === 0) return 'no decisions logged yet';
+  return decisions
+    .map((decision) => {
+      const verdict = verdicts.filter((entry) => entry.decisionId === decision.id).map((entry) => `${entry.verdict}${entry.reasons.length ? ` (${entry.reasons.join('; ')})` : ''}`).join(', ') || 'no verdict';
+      const tools = decision.toolCalls.map((call) => call.tool).join(', ') || '-';
+      return `#${decision.sequence} ${decision.createdAt} ${decision.threadId} ${decision.agent}/${decision.kind} tools[${tools}] critic: ${verdict}  ${decision.hash.slice(0, 12)}`;
+    })
+    .join('\n');
+}

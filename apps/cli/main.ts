@@ -1,0 +1,38 @@
+import { isDeskError } from '../../core/index.ts';
+import { chatCommand } from './chat.ts';
+import { logCommand } from './log.ts';
+import { mcpCommand } from './mcp.ts';
+import { startCommand } from './start.ts';
+
+const USAGE = `desk — conversational trading desk
+
+Usage:
+  desk start                                 create/open the database, load demo data, serve HTTP on 127.0.0.1
+  desk chat "MESSAGE" [--thread ID] [--json]  talk to the desk (continues a thread with --thread)
+  desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker)
+  desk log [--thread ID] [--json]            show the decision log with critic verdicts
+  desk log verify                            verify the decision log's hash chains
+
+Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED.`;
+
+/** Entry point of the `desk` command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start': return await startCommand(rest);
+      case 'chat': return await chatCommand(rest);
+      case 'mcp': return await mcpCommand(rest);
+      case 'log': return await logCommand(rest);
+      case undefined: case 'help': case '--help': case '-h':
+        console.log(USAGE);
+        return 0;
+      default:
+        console.error(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    console.error(isDeskError(error) ? `error (${error.code}): ${error.message}` : error);
+    return 1;
+  }
+}

@@ -1,0 +1,53 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DeskError, isDeskError, parseWith } from '../../core/index.ts';
+import type { Desk } from '../runtime/desk.ts';
+import { healthReport } from './health.ts';
+
+const ChatBodySchema = z.object({
+  message: z.string().trim().min(1, 'message must not be empty').max(4000),
+  threadId: z.string().regex(/^[A-Za-z0-9_.:\-]{1,100}$/, 'threadId may hold letters, digits, _ . : - (1-100)').optional(),
+});
+
+/**
+ * The HTTP API: /health, chat, positions, orders, account and the decision log.
+ * With DESK_API_TOKEN set, /api/* requires `Authorization: Bearer <token>`.
+ */
+export function createApp(desk: Desk): Hono {
+  const app = new Hono();
+  app.onError((error, context) => {
+    if (isDeskError(error)) return context.json({ error: { code: error.code, message: error.message, details: error.details } }, error.code === 'not_found' ? 404 : 400);
+    console.error(error);
+    return context.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  });
+  app.get('/health', async (context) => {
+    const report = await healthReport(desk);
+    return context.json(report, report.status === 'ok' ? 200 : 503);
+  });
+  app.use('/api/*', async (context, next) => {
+    if (desk.config.apiToken && !bearerMatches(context.req.header('authorization'), desk.config.apiToken)) {
+      return context.json({ error: { code: 'unauthorized', message: 'missing or wrong bearer token' } }, 401);
+    }
+    await next();
+  });
+  app.post('/api/chat', async (context) => {
+    const body = parseWith(ChatBodySchema, await context.req.json().catch(() => { throw new DeskError('invalid_input', 'body must be JSON: {"message": "...", "threadId"?: "..."}'); }), 'chat request');
+    return context.json(await desk.chat(body.message, { threadId: body.threadId }));
+  });
+  app.get('/api/positions', async (context) => context.json({ positions: await desk.serverDeps.execution.getPositions() }));
+  app.get('/api/account', async (context) => context.json(await desk.serverDeps.execution.getAccount()));
+  app.get('/api/orders', async (context) => context.json({ orders: await desk.serverDeps.execution.listOrders({ limit: 100 }) }));
+  app.get('/api/decisions', async (context) => {
+    const thread = context.req.query('thread');
+    return context.json(thread ? await desk.serverDeps.decisions.listByThread(thread) : await desk.serverDeps.decisions.listRecent(100));
+  });
+  app.get('/api/decisions/verify', async (context) => context.json(await desk.serverDeps.decisions.verify()));
+  return app;
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { randomIds, systemClock, type Clock, type IdSource } from '../../core/index.ts';
+import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlanner, createToolRegistry, type ModelProvider, type Toolbox } from '../../agents/index.ts';
+import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
+import { buildDeskGraph, runTurn, type TurnResult } from '../../graphs/index.ts';
+import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
+import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
+import { createPaperBroker } from '../../tools/execution/index.ts';
+import type { DeskConfig } from './config.ts';
+import { acquireHomeLock } from './lock.ts';
+import { loadApprovalSecrets } from './secrets.ts';
+import { seedDemoMarket } from './seed.ts';
+import { createServer, type ServerDeps } from './servers.ts';
+
+export interface Desk {
+  config: DeskConfig;
+  db: Database;
+  provider: ModelProvider;
+  serverDeps: ServerDeps;
+  migrations: { applied: string[]; all: string[] };
+  seeded: { symbols: number; bars: number } | null;
+  tools: Record<ServerName, string[]>;
+  chat(message: string, options?: { threadId?: string }): Promise<TurnResult>;
+  close(): Promise<void>;
+}
+
+export interface OpenDeskOptions {
+  role: string;
+  clock?: Clock;
+  ids?: IdSource;
+  provider?: ModelProvider;
+  log?: (line: string) => void;
+  /** Use an already open database (tests); the desk then does not close it. */
+  database?: Database;
+}
+
+/**
+ * Wire the whole desk: database and migrations, demo data, stores, MCP servers connected
+ * in-process, the model provider, and the checkpointed graph. The only place concretes meet.
+ */
+export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Promise<Desk> {
+  const log = options.log ?? (() => {});
+  const release = config.databaseUrl || options.database ? () => {} : acquireHomeLock(config.home, options.role);
+  try {
+    const db = options.database ?? (await openDatabase({ url: config.databaseUrl, home: config.home, log }));
+    const migrations = await migrate(db);
+    const clock = options.clock ?? systemClock;
+    const ids = options.ids ?? randomIds(randomUUID);
+    const serverDeps = buildServerDeps(db, config, clock, ids);
+    const seeded = await seedDemoMarket(serverDeps.bars, config.seed);
+    const clients = await connectAll(serverDeps);
+    const tools = Object.fromEntries(await Promise.all(SERVER_NAMES.map(async (name) => [name, (await clients[name].listTools()).tools.map((tool) => tool.name)]))) as Record<ServerName, string[]>;
+    const provider = options.provider ?? pickProvider(config);
+    const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db) });
+    return {
+      config, db, provider, serverDeps, migrations, seeded, tools,
+      chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message),
+      close: async () => {
+        await Promise.all(Object.values(clients).map((client) => client.close()));
+        if (!options.database) await db.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: IdSource): ServerDeps {
+  const bars = createMarketDataStore(db);
+  const broker = createPaperBroker({ prices: async (symbol) => (await bars.latestClose(symbol).then((latest) => latest && { price: latest.close, date: latest.date })), slippageBps: 2, commissionRate: 0.0005 });
+  return {
+    bars,
+    execution: createExecutionStore(db, { startingCash: config.startingCash }),
+    limits: createRiskLimitsStore(db, config.defaultLimits),
+    decisions: createDecisionLog(db, { clock, ids }),
+    broker,
+    clock,
+    ids,
+    secrets: loadApprovalSecrets(config.home, config.secrets),
+    approvalTtlMs: config.approvalTtlMs,
+  };
+}
+
+async function connectAll(deps: ServerDeps): Promise<Record<ServerName, Client>> {
+  const entries = await Promise.all(SERVER_NAMES.map(async (name) => [name, await connectInProcess(createServer(name, deps), `desk-${name}-client`)] as const));
+  return Object.fromEntries(entries) as Record<ServerName, Client>;
+}
+
+async function buildToolboxes(clients: Record<ServerName, Client>): Promise<Record<(typeof SPECIALISTS)[number] | 'critic' | 'placement', Toolbox>> {
+  const { oversight, ...desk } = clients;
+  const registry = await createToolRegistry(desk);
+  const criticRegistry = await createToolRegistry({ oversight });
+  const specialists = Object.fromEntries(SPECIALISTS.map((name) => [name, registry.restrict(AGENT_SPECS[name].allowedTools)]));
+  return { ...(specialists as Record<(typeof SPECIALISTS)[number], Toolbox>), critic: criticRegistry.restrict(AGENT_SPECS.critic.allowedTools), placement: registry.restrict(EXECUTION_PLACEMENT_TOOLS) };
+}
+
+function pickProvider(config: DeskConfig): ModelProvider {
+  if (!config.anthropic) return createOfflinePlanner();
+  return createAnthropicProvider({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL, model: config.anthropic.model });
+}

@@ -1,0 +1,4 @@
+import { createEdgeApp } from './edge-app.ts';
+
+/** Cloudflare Workers entry (see wrangler.toml). */
+export default createEdgeApp();

@@ -1,0 +1,11 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { registerApproveOrderTool, type ApproveOrderDeps } from './tools/approve-order.ts';
+
+export type OversightServerDeps = ApproveOrderDeps;
+
+/** Oversight server: approve_order (the critic's signature). Only the critic's client connects to it. */
+export function createOversightServer(deps: OversightServerDeps): McpServer {
+  const server = new McpServer({ name: 'desk-oversight', version: '0.1.0' });
+  registerApproveOrderTool(server, deps);
+  return server;
+}

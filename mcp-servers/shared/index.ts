@@ -1,0 +1,2 @@
+export { jsonResult, errorResult, handle } from './results.ts';
+export { connectInProcess, serveStdio } from './transports.ts';
