@@ -60,7 +60,7 @@ describe('desk start and MCP over stdio', () => {
   it('serves /health with database, migrations, servers and model mode, and prints what to try', async () => {
     expect(output).toMatch(/Try, in another terminal:/);
     const { url } = JSON.parse(readFileSync(join(home, 'server.json'), 'utf8'));
-    const health = await (await fetch(`${url}/health`)).json();
+    const health = (await (await fetch(`${url}/health`)).json()) as any;
     expect(health).toMatchObject({ status: 'ok', database: { ok: true, kind: 'embedded', vector: { enabled: true } }, model: { mode: 'offline' } });
     expect(health.migrations.applied).toBeGreaterThan(0);
     expect(health.servers.map((entry: { name: string }) => entry.name)).toEqual(expect.arrayContaining(['market-data', 'backtest', 'risk', 'broker']));

@@ -46,7 +46,7 @@ export function registerPlaceOrderTool(server: McpServer, deps: PlaceOrderDeps):
     ({ riskToken, criticToken, threadId, ...fields }) =>
       handle(async () => {
         const request = parseWith(OrderRequestSchema, fields, 'order');
-        const result = await placeOrder(request, deps, { threadId: threadId ?? null, riskToken, criticToken });
+        const result = await placeOrder(request, { ...deps, store: deps.execution }, { threadId: threadId ?? null, riskToken, criticToken });
         return { ...result };
       }),
   );

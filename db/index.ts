@@ -1,0 +1,10 @@
+export { openDatabase, dumpEmbeddedDatabase } from './open-database.ts';
+export { maskDatabaseUrl, VECTOR_MISSING_REASON, type Database, type OpenDatabaseOptions } from './database.ts';
+export { migrate, migrationStatus, createCheckpointer, type MigrationResult, type MigrationState } from './migrations.ts';
+export { loadMigrationFiles, type MigrationFile } from './migration-files.ts';
+export { createMarketDataStore, type StoredBarSeries } from './market-data-store.ts';
+export { createExecutionStore } from './execution-store.ts';
+export { createRiskLimitsStore, listRiskLimitChanges, type RiskLimitChange } from './risk-limits-store.ts';
+export { createDecisionLog } from './decision-log.ts';
+export { GENESIS_HASH, chainHash } from './decision-chain.ts';
+export { canonicalJson } from './canonical-json.ts';

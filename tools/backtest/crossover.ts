@@ -1,0 +1,52 @@
+import { DeskError, type BacktestResult, type BacktestSettings, type BarSeries, type CrossoverParams } from '../../core/index.ts';
+import { ema, sma } from '../indicators/index.ts';
+import { computeBacktestMetrics } from './metrics.ts';
+import { simulateCrossover } from './simulate.ts';
+
+/**
+ * Backtest a long-only moving-average crossover ('sma_crossover' or 'ema_crossover'): signal at
+ * the close, market fill at the next open, commission = commissionRate × traded value, all
+ * equity in whole shares. A position open at the end is marked to market, not closed.
+ * Needs at least slow + 2 bars (DeskError('insufficient_data') otherwise).
+ *
+ * @example
+ * const result = runCrossoverBacktest(series, { fast: 10, slow: 30, average: 'sma' }, { initialCash: 100_000, commissionRate: 0.001 });
+ * result.metrics.sharpe;
+ */
+export function runCrossoverBacktest(series: BarSeries, params: CrossoverParams, settings: BacktestSettings): BacktestResult {
+  validateInputs(params, settings);
+  const bars = series.dates.length;
+  if (bars < params.slow + 2) {
+    throw new DeskError(
+      'insufficient_data',
+      `${series.symbol} has ${bars} bars; a ${params.fast}/${params.slow} crossover needs at least ${params.slow + 2} (slow period + 2)`,
+      { symbol: series.symbol, bars, needed: params.slow + 2 },
+    );
+  }
+  const average = params.average === 'ema' ? ema : sma;
+  const simulation = simulateCrossover(series, average(series.close, params.fast), average(series.close, params.slow), settings);
+  return {
+    symbol: series.symbol,
+    strategy: params.average === 'ema' ? 'ema_crossover' : 'sma_crossover',
+    params: { fast: params.fast, slow: params.slow, average: params.average },
+    from: series.dates[0],
+    to: series.dates[bars - 1],
+    bars,
+    settings: { initialCash: settings.initialCash, commissionRate: settings.commissionRate },
+    metrics: computeBacktestMetrics({ ...simulation, initialCash: settings.initialCash }),
+    trades: simulation.trades,
+    equityCurve: { dates: series.dates.slice(), equity: Array.from(simulation.equity) },
+  };
+}
+
+function validateInputs(params: CrossoverParams, settings: BacktestSettings): void {
+  if (!(Number.isFinite(settings.initialCash) && settings.initialCash > 0)) {
+    throw new DeskError('invalid_input', `initialCash must be a number > 0 (got ${settings.initialCash})`, { field: 'initialCash' });
+  }
+  if (!(Number.isFinite(settings.commissionRate) && settings.commissionRate >= 0)) {
+    throw new DeskError('invalid_input', `commissionRate must be a number >= 0 (got ${settings.commissionRate})`, { field: 'commissionRate' });
+  }
+  if (!(params.fast < params.slow)) {
+    throw new DeskError('invalid_input', `fast period (${params.fast}) must be shorter than slow period (${params.slow})`, { field: 'fast' });
+  }
+}

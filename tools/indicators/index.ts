@@ -1,0 +1,1 @@
+export { ema, sma } from './moving-averages.ts';

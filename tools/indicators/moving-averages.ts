@@ -1,0 +1,41 @@
+import { assertPeriod } from './period.ts';
+
+/**
+ * Simple moving average in one pass (running sum): NaN for the first period-1 values, then the
+ * mean of the last `period` values. Inputs are expected to be finite.
+ *
+ * @example sma(Float64Array.of(1, 2, 3, 4), 2) // [NaN, 1.5, 2.5, 3.5]
+ */
+export function sma(values: Float64Array, period: number): Float64Array {
+  assertPeriod(period, 'sma');
+  const result = new Float64Array(values.length).fill(Number.NaN);
+  let sum = 0;
+  for (let index = 0; index < values.length; index++) {
+    sum += values[index];
+    if (index >= period) sum -= values[index - period];
+    if (index >= period - 1) result[index] = sum / period;
+  }
+  return result;
+}
+
+/**
+ * Exponential moving average, TA-Lib convention: NaN for the first period-1 values, seeded with
+ * the SMA of the first `period` values, then ema += alpha * (value - ema) with alpha = 2/(period+1).
+ *
+ * @example ema(Float64Array.of(1, 2, 3, 4), 3) // [NaN, NaN, 2, 3]
+ */
+export function ema(values: Float64Array, period: number): Float64Array {
+  assertPeriod(period, 'ema');
+  const result = new Float64Array(values.length).fill(Number.NaN);
+  if (values.length < period) return result;
+  const alpha = 2 / (period + 1);
+  let sum = 0;
+  for (let index = 0; index < period; index++) sum += values[index];
+  let average = sum / period;
+  result[period - 1] = average;
+  for (let index = period; index < values.length; index++) {
+    average += alpha * (values[index] - average);
+    result[index] = average;
+  }
+  return result;
+}
