@@ -52,10 +52,10 @@ async function requireApprovedProposal(log: DecisionLog, threadId: string, verdi
   if (!verdict) throw new DeskError('approval_invalid', `no critic verdict ${verdictId} in thread ${threadId}`, { field: 'verdictId' });
   if (verdict.verdict !== 'approve') throw new DeskError('approval_invalid', `critic verdict ${verdictId} is "${verdict.verdict}", not "approve"`, { field: 'verdictId' });
   const decision = decisions.find((entry) => entry.id === verdict.decisionId);
-  const proposed = (decision?.output as { proposal?: { order?: Partial<OrderRequest> } } | undefined)?.proposal?.order;
+  const proposed = (decision?.output as { proposal?: Partial<OrderRequest> } | undefined)?.proposal;
   if (decision?.kind !== 'order-proposal' || !proposed) {
     throw new DeskError('approval_invalid', `verdict ${verdictId} does not approve an order proposal`, { field: 'verdictId' });
   }
-  const same = proposed.clientOrderId === order.clientOrderId && proposed.symbol === order.symbol && proposed.side === order.side && proposed.quantity === order.quantity;
+  const same = proposed.clientOrderId === order.clientOrderId && proposed.symbol === order.symbol && proposed.side === order.side && proposed.quantity === order.quantity && (proposed.limitPrice ?? null) === (order.limitPrice ?? null);
   if (!same) throw new DeskError('approval_invalid', `order differs from the proposal approved by verdict ${verdictId}`, { field: 'clientOrderId' });
 }
