@@ -35,3 +35,9 @@ export async function runTurn(graph: DeskGraph, threadId: string, request: strin
   const state = await graph.invoke(turnInput(threadId, request), { configurable: { thread_id: threadId }, recursionLimit: 60 });
   return { threadId, reply: state.reply ?? '', ...state.trace };
 }
+
+/** The conversation stored in the checkpointer for a thread (empty for an unknown thread). */
+export async function readThread(graph: DeskGraph, threadId: string): Promise<Array<{ role: 'user' | 'desk'; text: string }>> {
+  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+  return (snapshot.values as { history?: Array<{ role: 'user' | 'desk'; text: string }> }).history ?? [];
+}

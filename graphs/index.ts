@@ -1,3 +1,3 @@
-export { buildDeskGraph, runTurn, type DeskGraph, type TurnResult } from './desk-graph.ts';
+export { buildDeskGraph, readThread, runTurn, type DeskGraph, type TurnResult } from './desk-graph.ts';
 export type { DeskGraphDeps } from './deps.ts';
 export { DeskState, turnInput, type TurnTrace } from './state.ts';

@@ -43,6 +43,7 @@ export function createApp(desk: Desk): Hono {
     return context.json(thread ? await desk.serverDeps.decisions.listByThread(thread) : await desk.serverDeps.decisions.listRecent(100));
   });
   app.get('/api/decisions/verify', async (context) => context.json(await desk.serverDeps.decisions.verify()));
+  app.get('/api/threads/:id', async (context) => context.json({ threadId: context.req.param('id'), history: await desk.thread(context.req.param('id')) }));
   return app;
 }
 

@@ -3,7 +3,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../core/index.ts';
 import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlanner, createToolRegistry, type ModelProvider, type Toolbox } from '../../agents/index.ts';
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
-import { buildDeskGraph, runTurn, type TurnResult } from '../../graphs/index.ts';
+import { buildDeskGraph, readThread, runTurn, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
 import { createPaperBroker } from '../../tools/execution/index.ts';
@@ -22,6 +22,8 @@ export interface Desk {
   seeded: { symbols: number; bars: number } | null;
   tools: Record<ServerName, string[]>;
   chat(message: string, options?: { threadId?: string }): Promise<TurnResult>;
+  /** The stored conversation of a thread, from the Postgres checkpointer. */
+  thread(threadId: string): Promise<Array<{ role: 'user' | 'desk'; text: string }>>;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
     return {
       config, db, provider, serverDeps, migrations, seeded, tools,
       chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message),
+      thread: (threadId) => readThread(graph, threadId),
       close: async () => {
         await Promise.all(Object.values(clients).map((client) => client.close()));
         if (!options.database) await db.close();

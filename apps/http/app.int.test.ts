@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDesk } from '../../test-support/desk.ts';
+import { createApp } from './app.ts';
+
+describe('HTTP API', () => {
+  let desk: Awaited<ReturnType<typeof openTestDesk>>;
+  let app: ReturnType<typeof createApp>;
+  const headers = { authorization: 'Bearer api-token', 'content-type': 'application/json' };
+  beforeAll(async () => {
+    desk = await openTestDesk('embedded', { env: { DESK_API_TOKEN: 'api-token' } });
+    app = createApp(desk);
+  });
+  afterAll(async () => desk?.close());
+
+  it('reports health: database, migrations, servers and model mode', async () => {
+    const response = await app.request('/health');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body).toMatchObject({ status: 'ok', database: { ok: true, kind: 'embedded' }, model: { mode: 'offline', model: 'offline-planner-v1' } });
+    expect(body.servers.find((server: { name: string }) => server.name === 'broker').tools).toContain('place_order');
+  });
+
+  it('requires the bearer token on /api/*', async () => {
+    expect((await app.request('/api/positions')).status).toBe(401);
+    expect((await app.request('/api/positions', { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
+  });
+
+  it('chats, then shows the order, position and decision log', async () => {
+    const response = await app.request('/api/chat', { method: 'POST', headers, body: JSON.stringify({ message: 'buy 7 NVDA', threadId: 'http-1' }) });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).reply).toMatch(/^Bought 7 NVDA/);
+    const positions = (await (await app.request('/api/positions', { headers })).json()) as any;
+    expect(positions.positions).toEqual([expect.objectContaining({ symbol: 'NVDA', quantity: '7' })]);
+    const orders = (await (await app.request('/api/orders', { headers })).json()) as any;
+    expect(orders.orders[0]).toMatchObject({ symbol: 'NVDA', status: 'filled', threadId: 'http-1' });
+    const log = (await (await app.request('/api/decisions?thread=http-1', { headers })).json()) as any;
+    expect(log.decisions.length).toBe(log.verdicts.length);
+    expect(((await (await app.request('/api/decisions/verify', { headers })).json()) as any).ok).toBe(true);
+    const thread = (await (await app.request('/api/threads/http-1', { headers })).json()) as any;
+    expect(thread.history).toHaveLength(2);
+  });
+
+  it('rejects a bad chat body with the field and the rule', async () => {
+    const empty = await app.request('/api/chat', { method: 'POST', headers, body: JSON.stringify({ message: '  ' }) });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as any).error.message).toMatch(/message: message must not be empty/);
+    const notJson = await app.request('/api/chat', { method: 'POST', headers, body: 'buy' });
+    expect(((await notJson.json()) as any).error.message).toMatch(/body must be JSON/);
+  });
+});
