@@ -8,4 +8,4 @@ export * from './schemas/decisions.ts';
 export * from './schemas/backtest.ts';
 export type * from './ports.ts';
 export { formatZodError, parseWith } from './validation.ts';
-export { systemClock, fixedClock, counterIds, randomIds } from './runtime.ts';
+export { fixedClock, counterIds, randomIds } from './runtime.ts';

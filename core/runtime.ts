@@ -1,11 +1,10 @@
 import type { Clock, IdSource } from './ports.ts';
 
 /**
- * Default implementations of the Clock and IdSource ports. Apps wire systemClock/randomIds;
- * tests, backtests and replays wire fixedClock/counterIds so runs are reproducible.
- * The randomness comes from the platform's crypto, injected by the caller.
+ * Deterministic implementations of the Clock and IdSource ports for tests, backtests and
+ * replays. The wall clock lives in apps/ (the only place that wires concretes); the randomness
+ * of randomIds comes from the platform's crypto, injected by the caller.
  */
-export const systemClock: Clock = { now: () => new Date() };
 
 export function fixedClock(start: Date | string, stepMs = 0): Clock {
   let current = new Date(start).getTime();

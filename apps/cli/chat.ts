@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { DeskError } from '../../core/index.ts';
 import type { TurnResult } from '../../graphs/index.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { openDesk } from '../runtime/desk.ts';
 import { callServer, findRunningServer } from './connect.ts';
 
 /** `desk chat "MESSAGE" [--thread ID] [--json]` */
@@ -17,6 +16,7 @@ export async function chatCommand(args: string[]): Promise<number> {
   if (server) {
     result = (await callServer(config, server, '/api/chat', { message, threadId: values.thread })) as TurnResult;
   } else {
+    const { openDesk } = await import('../runtime/desk.ts');
     const desk = await openDesk(config, { role: 'cli' });
     try {
       result = await desk.chat(message, { threadId: values.thread });

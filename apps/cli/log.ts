@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ChainVerification, CriticVerdict, Decision } from '../../core/index.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { openDesk } from '../runtime/desk.ts';
 import { callServer, findRunningServer } from './connect.ts';
 
 type Entries = { decisions: Decision[]; verdicts: CriticVerdict[] };
@@ -17,6 +16,7 @@ export async function logCommand(args: string[]): Promise<number> {
     const path = verify ? '/api/decisions/verify' : `/api/decisions${values.thread ? `?thread=${encodeURIComponent(values.thread)}` : ''}`;
     output = (await callServer(config, server, path)) as Entries | ChainVerification;
   } else {
+    const { openDesk } = await import('../runtime/desk.ts');
     const desk = await openDesk(config, { role: 'cli' });
     try {
       const log = desk.serverDeps.decisions;

@@ -1,8 +1,4 @@
 import { isDeskError } from '../../core/index.ts';
-import { chatCommand } from './chat.ts';
-import { logCommand } from './log.ts';
-import { mcpCommand } from './mcp.ts';
-import { startCommand } from './start.ts';
 
 const USAGE = `desk — conversational trading desk
 
@@ -20,10 +16,11 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'start': return await startCommand(rest);
-      case 'chat': return await chatCommand(rest);
-      case 'mcp': return await mcpCommand(rest);
-      case 'log': return await logCommand(rest);
+      // Loaded on demand: a chat through a running server should not load the whole desk.
+      case 'start': return await (await import('./start.ts')).startCommand(rest);
+      case 'chat': return await (await import('./chat.ts')).chatCommand(rest);
+      case 'mcp': return await (await import('./mcp.ts')).mcpCommand(rest);
+      case 'log': return await (await import('./log.ts')).logCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return 0;

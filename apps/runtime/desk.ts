@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { randomIds, systemClock, type Clock, type IdSource } from '../../core/index.ts';
+import { randomIds, type Clock, type IdSource } from '../../core/index.ts';
+
+/** The wall clock (UTC instants). */
+const systemClock: Clock = { now: () => new Date() };
 import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlanner, createToolRegistry, type ModelProvider, type Toolbox } from '../../agents/index.ts';
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
 import { buildDeskGraph, readThread, runTurn, type TurnResult } from '../../graphs/index.ts';
