@@ -31,12 +31,12 @@ export async function startCommand(_args: string[]): Promise<number> {
 }
 
 function printBanner(desk: Awaited<ReturnType<typeof openDesk>>, url: string, elapsedMs: number): void {
-  const vector = desk.db.vector.enabled ? 'on' : `off (${desk.db.vector.reason})`;
+  const vector = desk.db.vector.enabled ? 'semantic search on' : (desk.db.vector.reason ?? 'semantic search off');
   const seeded = desk.seeded ? `loaded demo market: ${desk.seeded.symbols} symbols, ${desk.seeded.bars} daily bars` : 'market data already present';
   const model = desk.provider.mode === 'claude' ? `Claude (${desk.provider.model})` : 'offline planner (set ANTHROPIC_API_KEY for Claude)';
   console.log(`
 desk ready in ${(elapsedMs / 1000).toFixed(1)} s
-  database   ${desk.db.kind} at ${desk.db.location}; migrations: ${desk.migrations.all.length} (${desk.migrations.applied.length} new); semantic search ${vector}
+  database   ${desk.db.kind} at ${desk.db.location}; migrations: ${desk.migrations.applied.length} applied now, ${desk.migrations.skipped.length} skipped, ${desk.migrations.all.length} known; ${vector}
   data       ${seeded}
   servers    ${Object.entries(desk.tools).map(([name, tools]) => `${name} (${tools.length})`).join(', ')}
   model      ${model}

@@ -21,7 +21,7 @@ export interface Desk {
   db: Database;
   provider: ModelProvider;
   serverDeps: ServerDeps;
-  migrations: { applied: string[]; all: string[] };
+  migrations: { applied: string[]; skipped: string[]; all: string[] };
   seeded: { symbols: number; bars: number } | null;
   tools: Record<ServerName, string[]>;
   chat(message: string, options?: { threadId?: string }): Promise<TurnResult>;
