@@ -13,7 +13,7 @@ export interface ApprovalSecrets {
  * per DESK_HOME and kept in secrets.json (mode 0600) so stdio servers and restarts agree.
  */
 export function loadApprovalSecrets(home: string, fromEnv: { risk?: string; critic?: string }): ApprovalSecrets {
-  if (fromEnv.risk && fromEnv.critic) return { risk: fromEnv.risk, critic: fromEnv.critic };
+  if (fromEnv.risk && fromEnv.critic) return distinct({ risk: fromEnv.risk, critic: fromEnv.critic });
   const path = join(home, 'secrets.json');
   let stored: Partial<ApprovalSecrets> = {};
   try {
@@ -21,14 +21,15 @@ export function loadApprovalSecrets(home: string, fromEnv: { risk?: string; crit
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new DeskError('config_error', `cannot read ${path}: ${(error as Error).message}`, {}, { cause: error });
   }
-  const secrets = {
-    risk: fromEnv.risk ?? stored.risk ?? randomBytes(32).toString('base64url'),
-    critic: fromEnv.critic ?? stored.critic ?? randomBytes(32).toString('base64url'),
-  };
-  if (secrets.risk === secrets.critic) throw new DeskError('config_error', 'DESK_RISK_SECRET and DESK_CRITIC_SECRET must differ');
-  if (stored.risk !== secrets.risk || stored.critic !== secrets.critic) {
+  const generated = { risk: stored.risk ?? randomBytes(32).toString('base64url'), critic: stored.critic ?? randomBytes(32).toString('base64url') };
+  if (generated.risk !== stored.risk || generated.critic !== stored.critic) {
     mkdirSync(home, { recursive: true });
-    writeFileSync(path, JSON.stringify({ risk: fromEnv.risk ? undefined : secrets.risk, critic: fromEnv.critic ? undefined : secrets.critic }), { mode: 0o600 });
+    writeFileSync(path, JSON.stringify(generated), { mode: 0o600 });
   }
+  return distinct({ risk: fromEnv.risk ?? generated.risk, critic: fromEnv.critic ?? generated.critic });
+}
+
+function distinct(secrets: ApprovalSecrets): ApprovalSecrets {
+  if (secrets.risk === secrets.critic) throw new DeskError('config_error', 'DESK_RISK_SECRET and DESK_CRITIC_SECRET must differ');
   return secrets;
 }
