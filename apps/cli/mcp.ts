@@ -1,15 +1,18 @@
+import { resolve } from 'node:path';
 import { DeskError } from '../../core/index.ts';
-import { serveStdio, type ServerName } from '../../mcp-servers/index.ts';
+import { serveStdio } from '../../mcp-servers/index.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { openDesk } from '../runtime/desk.ts';
-import { createServer } from '../runtime/servers.ts';
+import { createServer, PUBLIC_SERVERS } from '../runtime/servers.ts';
 
-/** Servers an outside MCP client may run; the oversight server is the critic's alone. */
-export const PUBLIC_SERVERS: ServerName[] = ['market-data', 'backtest', 'risk', 'broker'];
 
 /** `desk mcp <server>`: serve one MCP server over stdio. stdout carries only protocol messages. */
 export async function mcpCommand(args: string[]): Promise<number> {
-  const name = args[0] as ServerName | undefined;
+  if (args[0] === '--print-config') {
+    console.log(JSON.stringify(claudeDesktopConfig(loadConfig(process.env).home), null, 2));
+    return 0;
+  }
+  const name = args[0] as (typeof PUBLIC_SERVERS)[number] | undefined;
   if (!name || !PUBLIC_SERVERS.includes(name)) {
     throw new DeskError('invalid_input', `desk mcp needs a server name: one of ${PUBLIC_SERVERS.join(', ')} (got ${JSON.stringify(name ?? '')})`);
   }
@@ -27,4 +30,15 @@ export async function mcpCommand(args: string[]): Promise<number> {
   await server.close();
   await desk.close();
   return 0;
+}
+
+/**
+ * The `mcpServers` block of claude_desktop_config.json for this install: one stdio entry per
+ * public server, with absolute paths so Claude Desktop can start them from anywhere.
+ */
+export function claudeDesktopConfig(home: string): { mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }> } {
+  const bin = resolve(import.meta.dirname, '../../bin/desk.js');
+  return {
+    mcpServers: Object.fromEntries(PUBLIC_SERVERS.map((name) => [`desk-${name}`, { command: process.execPath, args: [bin, 'mcp', name], env: { DESK_HOME: home } }])),
+  };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DeskError, isDeskError, parseWith } from '../../core/index.ts';
 import type { Desk } from '../runtime/desk.ts';
 import { healthReport } from './health.ts';
+import { mountMcpRoutes } from './mcp-route.ts';
 
 const ChatBodySchema = z.object({
   message: z.string().trim().min(1, 'message must not be empty').max(4000),
@@ -44,6 +45,7 @@ export function createApp(desk: Desk): Hono {
   });
   app.get('/api/decisions/verify', async (context) => context.json(await desk.serverDeps.decisions.verify()));
   app.get('/api/threads/:id', async (context) => context.json({ threadId: context.req.param('id'), history: await desk.thread(context.req.param('id')) }));
+  mountMcpRoutes(app, desk);
   return app;
 }
 

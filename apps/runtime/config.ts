@@ -11,6 +11,10 @@ export interface DeskConfig {
   defaultLimits: RiskLimits;
   anthropic: { apiKey: string; baseURL: string | undefined; model: string | undefined } | null;
   apiToken: string | undefined;
+  /** Bearer tokens of MCP-over-HTTP clients with their scopes (read, trade, admin). */
+  mcpTokens: McpToken[];
+  /** Extra host names the HTTP server answers to besides 127.0.0.1, localhost and [::1]. */
+  allowedHosts: string[];
   secrets: { risk: string | undefined; critic: string | undefined };
   approvalTtlMs: number;
 }
@@ -37,9 +41,36 @@ export function loadConfig(env: Record<string, string | undefined>): DeskConfig 
     ),
     anthropic: env.ANTHROPIC_API_KEY ? { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL || undefined, model: env.DESK_MODEL || undefined } : null,
     apiToken: env.DESK_API_TOKEN || undefined,
+    mcpTokens: parseMcpTokens(env.DESK_MCP_TOKENS ?? ''),
+    allowedHosts: (env.DESK_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
     secrets: { risk: env.DESK_RISK_SECRET || undefined, critic: env.DESK_CRITIC_SECRET || undefined },
     approvalTtlMs: integer(env, 'DESK_APPROVAL_TTL_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
   };
+}
+
+export const MCP_SCOPES = ['read', 'trade', 'admin'] as const;
+export type McpScope = (typeof MCP_SCOPES)[number];
+export interface McpToken {
+  client: string;
+  token: string;
+  scopes: McpScope[];
+}
+
+/**
+ * DESK_MCP_TOKENS: comma-separated `client:token:scope+scope`, e.g.
+ * `claude:3f9c...:read+trade`. Tokens must be at least 24 characters.
+ */
+export function parseMcpTokens(raw: string): McpToken[] {
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry, index) => {
+    const [client, token, scopeList] = entry.split(':');
+    const scopes = (scopeList ?? '').split('+').filter(Boolean);
+    const where = `DESK_MCP_TOKENS entry ${index + 1}`;
+    if (!client || !/^[A-Za-z0-9_.-]{1,64}$/.test(client)) throw new DeskError('config_error', `${where}: client name must be 1-64 letters, digits, _ . - (format client:token:scope+scope)`);
+    if (!token || token.length < 24) throw new DeskError('config_error', `${where} (${client}): token must be at least 24 characters`);
+    const unknown = scopes.filter((scope) => !(MCP_SCOPES as readonly string[]).includes(scope));
+    if (scopes.length === 0 || unknown.length) throw new DeskError('config_error', `${where} (${client}): scopes must be one or more of ${MCP_SCOPES.join(', ')} joined by + (got ${JSON.stringify(scopeList ?? '')})`);
+    return { client, token, scopes: scopes as McpScope[] };
+  });
 }
 
 function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {

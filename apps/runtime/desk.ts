@@ -24,6 +24,8 @@ export interface Desk {
   migrations: { applied: string[]; skipped: string[]; all: string[] };
   seeded: { symbols: number; bars: number } | null;
   tools: Record<ServerName, string[]>;
+  /** Scope an outside MCP client needs per tool: read for read-only tools, trade otherwise. */
+  toolScopes: Record<string, 'read' | 'trade'>;
   chat(message: string, options?: { threadId?: string }): Promise<TurnResult>;
   /** The stored conversation of a thread, from the Postgres checkpointer. */
   thread(threadId: string): Promise<Array<{ role: 'user' | 'desk'; text: string }>>;
@@ -55,11 +57,13 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
     const serverDeps = buildServerDeps(db, config, clock, ids);
     const seeded = await seedDemoMarket(serverDeps.bars, config.seed);
     const clients = await connectAll(serverDeps);
-    const tools = Object.fromEntries(await Promise.all(SERVER_NAMES.map(async (name) => [name, (await clients[name].listTools()).tools.map((tool) => tool.name)]))) as Record<ServerName, string[]>;
+    const listed = await Promise.all(SERVER_NAMES.map(async (name) => [name, (await clients[name].listTools()).tools] as const));
+    const tools = Object.fromEntries(listed.map(([name, entries]) => [name, entries.map((tool) => tool.name)])) as Record<ServerName, string[]>;
+    const toolScopes = Object.fromEntries(listed.flatMap(([, entries]) => entries.map((tool) => [tool.name, scopeOf(tool)] as const)));
     const provider = options.provider ?? pickProvider(config);
     const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db) });
     return {
-      config, db, provider, serverDeps, migrations, seeded, tools,
+      config, db, provider, serverDeps, migrations, seeded, tools, toolScopes,
       chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message),
       thread: (threadId) => readThread(graph, threadId),
       close: async () => {
@@ -101,6 +105,13 @@ async function buildToolboxes(clients: Record<ServerName, Client>): Promise<Reco
   const criticRegistry = await createToolRegistry({ oversight });
   const specialists = Object.fromEntries(SPECIALISTS.map((name) => [name, registry.restrict(AGENT_SPECS[name].allowedTools)]));
   return { ...(specialists as Record<(typeof SPECIALISTS)[number], Toolbox>), critic: criticRegistry.restrict(AGENT_SPECS.critic.allowedTools), placement: registry.restrict(EXECUTION_PLACEMENT_TOOLS) };
+}
+
+/** A tool's declared `desk/scope`, else read for read-only tools and trade for the rest. */
+function scopeOf(tool: { annotations?: { readOnlyHint?: boolean }; _meta?: Record<string, unknown> }): 'read' | 'trade' {
+  const declared = tool._meta?.['desk/scope'];
+  if (declared === 'read' || declared === 'trade') return declared;
+  return tool.annotations?.readOnlyHint === true ? 'read' : 'trade';
 }
 
 function pickProvider(config: DeskConfig): ModelProvider {

@@ -3,6 +3,9 @@ import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataSt
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
+/** Servers an outside MCP client may reach (stdio, HTTP); the oversight server is the critic's alone. */
+export const PUBLIC_SERVERS = ['market-data', 'backtest', 'risk', 'broker'] as const satisfies readonly ServerName[];
+
 export interface ServerDeps {
   bars: MarketDataStore;
   execution: ExecutionStore;

@@ -43,6 +43,8 @@ export function registerCheckOrderTool(server: McpServer, deps: CheckOrderDeps):
       inputSchema: { ...orderFieldsInput, clientOrderId: z.string().optional().describe('Idempotency key; generated when absent') },
       outputSchema: checkOrderOutput,
       annotations: { readOnlyHint: true, idempotentHint: false, openWorldHint: false },
+      // Changes nothing, but its approval is what lets an order through: trading scope.
+      _meta: { 'desk/scope': 'trade' },
     },
     (input) => handle(async () => runCheck(input, deps)),
   );

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDesk } from '../../test-support/desk.ts';
+import { createApp } from './app.ts';
+
+const READ_TOKEN = 'read-token-0123456789abcdef';
+const TRADE_TOKEN = 'trade-token-0123456789abcdef';
+
+describe('MCP over Streamable HTTP', () => {
+  let desk: Awaited<ReturnType<typeof openTestDesk>>;
+  let server: ServerType;
+  let base = '';
+  const connect = async (server: string, token: string) => {
+    const client = new Client({ name: 'http-test', version: '1' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp/${server}`), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    return client;
+  };
+  const post = (path: string, headers: Record<string, string>) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+
+  beforeAll(async () => {
+    desk = await openTestDesk('embedded', { env: { DESK_MCP_TOKENS: `reader:${READ_TOKEN}:read,trader:${TRADE_TOKEN}:read+trade` } });
+    const app = createApp(desk);
+    server = await new Promise((resolve) => {
+      const instance = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(instance));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server?.close();
+    await desk?.close();
+  });
+
+  it('lists and calls a read tool with the SDK client and a read token', async () => {
+    const client = await connect('market-data', READ_TOKEN);
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(['list_symbols', 'get_bars', 'get_quote']);
+    const quote = await client.callTool({ name: 'get_quote', arguments: { symbol: 'AAPL' } });
+    expect(quote.structuredContent).toMatchObject({ symbol: 'AAPL', price: expect.any(Number) });
+    await client.close();
+  });
+
+  it('refuses a trade tool to a read-only token and allows it with the trade scope', async () => {
+    const reader = await connect('risk', READ_TOKEN);
+    const refused = await reader.callTool({ name: 'check_order', arguments: { symbol: 'AAPL', side: 'buy', quantity: 1 } });
+    expect(refused).toMatchObject({ isError: true, content: [{ type: 'text', text: expect.stringMatching(/check_order needs scope "trade"; token reader has read/) }] });
+    const trader = await connect('risk', TRADE_TOKEN);
+    const checked = await trader.callTool({ name: 'check_order', arguments: { symbol: 'AAPL', side: 'buy', quantity: 1 } });
+    expect(checked.structuredContent).toMatchObject({ approved: true });
+  });
+
+  it('rejects missing tokens, unknown servers and the oversight server', async () => {
+    expect((await post('/mcp/market-data', {})).status).toBe(401);
+    expect((await post('/mcp/market-data', { authorization: 'Bearer read-token-0123456789abcdeX' })).status).toBe(401);
+    expect((await post('/mcp/nope', { authorization: `Bearer ${READ_TOKEN}` })).status).toBe(404);
+    expect((await post('/mcp/oversight', { authorization: `Bearer ${TRADE_TOKEN}` })).status).toBe(404);
+  });
+
+  it('rejects foreign Host and Origin headers (DNS rebinding) and oversized bodies', async () => {
+    const app = createApp(desk);
+    const request = (headers: Record<string, string>, body = '{}') => app.request('http://127.0.0.1/mcp/market-data', { method: 'POST', headers: { authorization: `Bearer ${READ_TOKEN}`, 'content-type': 'application/json', ...headers }, body });
+    expect((await request({ host: 'attacker.example' })).status).toBe(403);
+    expect((await request({ host: '127.0.0.1:8787', origin: 'https://evil.example' })).status).toBe(403);
+    expect((await request({ host: '127.0.0.1:8787' }, 'x'.repeat(1_100_000))).status).toBe(413);
+  });
+});
