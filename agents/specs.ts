@@ -2,7 +2,7 @@ import type { AgentName } from '../core/index.ts';
 import { PROPOSE_ORDER_TOOL } from './control-tools.ts';
 import type { ToolDefinition } from './providers/types.ts';
 
-export type SpecialistName = Exclude<AgentName, 'supervisor' | 'critic'>;
+export type SpecialistName = Exclude<AgentName, 'supervisor' | 'critic' | 'human'>;
 export const SPECIALISTS: readonly SpecialistName[] = ['research', 'strategy', 'risk', 'execution'];
 
 export interface AgentSpec {

@@ -46,6 +46,8 @@ export const DeskState = Annotation.Root({
   route: last<{ agent: SpecialistName; task: string } | null>(() => null),
   pending: last<PendingDecision | null>(() => null),
   approved: last<ApprovedOrder | null>(() => null),
+  /** An approved proposal waiting for a human's answer. */
+  awaiting: last<{ proposal: ProposedOrder; verdictId: string; notional: string; decisionId: string } | null>(() => null),
   feedback: last<string[]>(() => []),
   completed: last<Array<{ agent: string; reply: string }>>(() => []),
   steps: last<number>(() => 0),
@@ -58,7 +60,7 @@ export type DeskStateUpdate = typeof DeskState.Update;
 
 /** The input that starts a new turn on a thread: resets everything per-turn. */
 export function turnInput(threadId: string, request: string): DeskStateUpdate {
-  return { threadId, request, route: null, pending: null, approved: null, feedback: [], completed: [], steps: 0, reply: null, trace: emptyTrace() };
+  return { threadId, request, route: null, pending: null, approved: null, awaiting: null, feedback: [], completed: [], steps: 0, reply: null, trace: emptyTrace() };
 }
 
 export const EVIDENCE_CAP = 40;

@@ -33,6 +33,12 @@ describe('desk CLI (embedded database in a fresh DESK_HOME)', () => {
     expect(await desk('log', 'verify')).toMatch(/decision log intact/);
   });
 
+  it('prints a Claude Desktop config for the public servers of this install', async () => {
+    const config = JSON.parse(await desk('mcp', '--print-config'));
+    expect(Object.keys(config.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker']);
+    expect(config.mcpServers['desk-risk']).toMatchObject({ command: process.execPath, args: [BIN, 'mcp', 'risk'], env: { DESK_HOME: home } });
+  });
+
   it('says clearly what is wrong with a chat without a message', async () => {
     await expect(desk('chat')).rejects.toMatchObject({ stderr: expect.stringMatching(/chat needs a message/) });
   });

@@ -5,11 +5,13 @@ const USAGE = `desk — conversational trading desk
 Usage:
   desk start                                 create/open the database, load demo data, serve HTTP on 127.0.0.1
   desk chat "MESSAGE" [--thread ID] [--json]  talk to the desk (continues a thread with --thread)
+  desk approve THREAD [--reject] [--by NAME] [--note TEXT]   answer an order waiting for human approval
   desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
 
-Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED.`;
+Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
+DESK_HUMAN_APPROVAL (orders above this notional, or "all", wait for desk approve).`;
 
 /** Entry point of the `desk` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -21,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'chat': return await (await import('./chat.ts')).chatCommand(rest);
       case 'mcp': return await (await import('./mcp.ts')).mcpCommand(rest);
       case 'log': return await (await import('./log.ts')).logCommand(rest);
+      case 'approve': return await (await import('./approve.ts')).approveCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return 0;

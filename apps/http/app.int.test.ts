@@ -40,6 +40,15 @@ describe('HTTP API', () => {
     expect(thread.history).toHaveLength(2);
   });
 
+  it('answers approvals only for threads that wait for one, with clear errors', async () => {
+    const missing = await app.request('/api/threads/http-1/approval', { method: 'POST', headers, body: JSON.stringify({ decision: 'approve', by: 'alice' }) });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as any).error.message).toMatch(/has no order waiting for approval/);
+    const invalid = await app.request('/api/threads/http-1/approval', { method: 'POST', headers, body: JSON.stringify({ decision: 'maybe' }) });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as any).error.message).toMatch(/decision: .*by: /);
+  });
+
   it('rejects a bad chat body with the field and the rule', async () => {
     const empty = await app.request('/api/chat', { method: 'POST', headers, body: JSON.stringify({ message: '  ' }) });
     expect(empty.status).toBe(400);

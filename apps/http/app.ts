@@ -6,6 +6,12 @@ import type { Desk } from '../runtime/desk.ts';
 import { healthReport } from './health.ts';
 import { mountMcpRoutes } from './mcp-route.ts';
 
+const ApprovalBodySchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  by: z.string().trim().min(1, 'by must name who decides').max(100),
+  note: z.string().max(1000).optional(),
+});
+
 const ChatBodySchema = z.object({
   message: z.string().trim().min(1, 'message must not be empty').max(4000),
   threadId: z.string().regex(/^[A-Za-z0-9_.:\-]{1,100}$/, 'threadId may hold letters, digits, _ . : - (1-100)').optional(),
@@ -35,6 +41,10 @@ export function createApp(desk: Desk): Hono {
   app.post('/api/chat', async (context) => {
     const body = parseWith(ChatBodySchema, await context.req.json().catch(() => { throw new DeskError('invalid_input', 'body must be JSON: {"message": "...", "threadId"?: "..."}'); }), 'chat request');
     return context.json(await desk.chat(body.message, { threadId: body.threadId }));
+  });
+  app.post('/api/threads/:id/approval', async (context) => {
+    const body = parseWith(ApprovalBodySchema, await context.req.json().catch(() => ({})), 'approval');
+    return context.json(await desk.approve(context.req.param('id'), body));
   });
   app.get('/api/positions', async (context) => context.json({ positions: await desk.serverDeps.execution.getPositions() }));
   app.get('/api/account', async (context) => context.json(await desk.serverDeps.execution.getAccount()));

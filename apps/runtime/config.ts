@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DeskError, RiskLimitsSchema, parseWith, type RiskLimits } from '../../core/index.ts';
+import { DeskError, NonNegativeDecimalSchema, RiskLimitsSchema, parseWith, type RiskLimits } from '../../core/index.ts';
 
 /** Everything configurable, read from the environment once. Secrets come only from env or DESK_HOME. */
 export interface DeskConfig {
@@ -17,6 +17,8 @@ export interface DeskConfig {
   allowedHosts: string[];
   secrets: { risk: string | undefined; critic: string | undefined };
   approvalTtlMs: number;
+  /** Orders whose notional exceeds this wait for a human ('all': every order; null: none). */
+  humanApproval: { above: string } | 'all' | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export function loadConfig(env: Record<string, string | undefined>): DeskConfig 
     allowedHosts: (env.DESK_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
     secrets: { risk: env.DESK_RISK_SECRET || undefined, critic: env.DESK_CRITIC_SECRET || undefined },
     approvalTtlMs: integer(env, 'DESK_APPROVAL_TTL_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
+    humanApproval: humanApprovalFrom(env.DESK_HUMAN_APPROVAL ?? ''),
   };
 }
 
@@ -71,6 +74,14 @@ export function parseMcpTokens(raw: string): McpToken[] {
     if (scopes.length === 0 || unknown.length) throw new DeskError('config_error', `${where} (${client}): scopes must be one or more of ${MCP_SCOPES.join(', ')} joined by + (got ${JSON.stringify(scopeList ?? '')})`);
     return { client, token, scopes: scopes as McpScope[] };
   });
+}
+
+function humanApprovalFrom(raw: string): DeskConfig['humanApproval'] {
+  const value = raw.trim().toLowerCase();
+  if (value === '' || value === 'off' || value === 'none') return null;
+  if (value === 'all') return 'all';
+  const above = parseWith(NonNegativeDecimalSchema, value, 'DESK_HUMAN_APPROVAL (a notional in USD, "all" or "off")');
+  return { above };
 }
 
 function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {

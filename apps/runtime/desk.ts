@@ -6,7 +6,7 @@ import { randomIds, type Clock, type IdSource } from '../../core/index.ts';
 const systemClock: Clock = { now: () => new Date() };
 import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlanner, createToolRegistry, type ModelProvider, type Toolbox } from '../../agents/index.ts';
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
-import { buildDeskGraph, readThread, runTurn, type TurnResult } from '../../graphs/index.ts';
+import { buildDeskGraph, readThread, resumeTurn, runTurn, type ApprovalAnswer, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
 import { createPaperBroker } from '../../tools/execution/index.ts';
@@ -27,6 +27,8 @@ export interface Desk {
   /** Scope an outside MCP client needs per tool: read for read-only tools, trade otherwise. */
   toolScopes: Record<string, 'read' | 'trade'>;
   chat(message: string, options?: { threadId?: string }): Promise<TurnResult>;
+  /** Answer an order waiting for human approval on a thread. */
+  approve(threadId: string, answer: ApprovalAnswer): Promise<TurnResult>;
   /** The stored conversation of a thread, from the Postgres checkpointer. */
   thread(threadId: string): Promise<Array<{ role: 'user' | 'desk'; text: string }>>;
   close(): Promise<void>;
@@ -61,11 +63,12 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
     const tools = Object.fromEntries(listed.map(([name, entries]) => [name, entries.map((tool) => tool.name)])) as Record<ServerName, string[]>;
     const toolScopes = Object.fromEntries(listed.flatMap(([, entries]) => entries.map((tool) => [tool.name, scopeOf(tool)] as const)));
     const provider = options.provider ?? pickProvider(config);
-    const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db) });
+    const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db), humanApproval: config.humanApproval });
     return {
       config, db, provider, serverDeps, migrations, seeded, tools, toolScopes,
       chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message),
       thread: (threadId) => readThread(graph, threadId),
+      approve: (threadId, answer) => resumeTurn(graph, threadId, answer),
       close: async () => {
         await Promise.all(Object.values(clients).map((client) => client.close()));
         if (!options.database) await db.close();

@@ -13,7 +13,8 @@ export const ToolCallRecordSchema = z.object({
 });
 export type ToolCallRecord = z.infer<typeof ToolCallRecordSchema>;
 
-export const AgentNameSchema = z.enum(['supervisor', 'research', 'strategy', 'risk', 'execution', 'critic']);
+/** 'human' is the trader answering an approval request. */
+export const AgentNameSchema = z.enum(['supervisor', 'research', 'strategy', 'risk', 'execution', 'critic', 'human']);
 export type AgentName = z.infer<typeof AgentNameSchema>;
 
 /** What an agent decided, as appended to the decision log. */
@@ -21,7 +22,7 @@ export const DecisionInputSchema = z.object({
   threadId: z.string(),
   parentId: z.string().nullable(),
   agent: AgentNameSchema,
-  kind: z.enum(['route', 'reply', 'order-proposal', 'order-placed', 'final']),
+  kind: z.enum(['route', 'reply', 'order-proposal', 'human-approval', 'order-placed', 'final']),
   input: z.unknown(),
   toolCalls: z.array(ToolCallRecordSchema),
   output: z.unknown(),

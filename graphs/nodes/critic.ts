@@ -1,13 +1,15 @@
 import { Command } from '@langchain/langgraph';
-import { reviewDecision, type ProposedOrder } from '../../agents/index.ts';
+import { Decimal, type ToolCallRecord } from '../../core/index.ts';
+import { reviewDecision } from '../../agents/index.ts';
 import type { DeskGraphDeps } from '../deps.ts';
-import { EVIDENCE_CAP, type DeskStateValue, type PendingDecision } from '../state.ts';
+import type { DeskStateValue, PendingDecision } from '../state.ts';
+import { done, signAndExecute } from './outcomes.ts';
 import { recordVerdict } from './verdicts.ts';
 
 /**
  * Critic node: review the pending decision, store the verdict beside it, and act on it —
- * approve (an approved order proposal gets the critic's signature and goes to execute),
- * revise (one retry with the reasons), or block.
+ * approve (an approved order proposal is signed and executed, or first waits for a human where
+ * configured), revise (one retry with the reasons), or block.
  */
 export function criticNode(deps: DeskGraphDeps) {
   return async (state: DeskStateValue): Promise<Command> => {
@@ -16,23 +18,23 @@ export function criticNode(deps: DeskGraphDeps) {
     const trace = await recordVerdict(deps, state, pending.decisionId, pending.agent, review);
     const verdictId = trace.verdicts.at(-1)!.verdictId;
     if (review.verdict === 'revise') return new Command({ goto: 'specialist', update: { feedback: review.reasons, pending: null, trace } });
-    if (review.verdict === 'block') return done(state, pending, `Blocked by the critic: ${review.reasons.join('; ')}`, trace);
-    if (pending.proposal) return signAndExecute(deps, state, pending.proposal, verdictId, trace);
-    return done(state, pending, pending.reply, trace);
+    if (review.verdict === 'block') return done(state, pending.agent, pending.toolCalls, `Blocked by the critic: ${review.reasons.join('; ')}`, trace);
+    if (!pending.proposal) return done(state, pending.agent, pending.toolCalls, pending.reply, trace);
+    const notional = checkedNotional(pending);
+    if (needsHuman(deps, notional)) {
+      return new Command({ goto: 'human_approval', update: { awaiting: { proposal: pending.proposal, verdictId, notional, decisionId: pending.decisionId }, pending: null, trace } });
+    }
+    return signAndExecute(deps, state, pending.proposal, verdictId, trace);
   };
 }
 
-async function signAndExecute(deps: DeskGraphDeps, state: DeskStateValue, proposal: ProposedOrder, verdictId: string, trace: DeskStateValue['trace']): Promise<Command> {
-  const { riskToken, ...order } = proposal;
-  const outcome = await deps.toolboxes.critic.call('approve_order', { ...order, threadId: state.threadId, verdictId, riskToken });
-  const toolCall = { id: `approve_${verdictId}`, server: outcome.server, tool: 'approve_order', arguments: { ...order, threadId: state.threadId, verdictId }, result: outcome.isError ? { error: outcome.text } : { expiresAt: (outcome.result as { expiresAt?: string }).expiresAt }, isError: outcome.isError, latencyMs: outcome.latencyMs };
-  const traced = { ...trace, toolCalls: [...trace.toolCalls, { ...toolCall, agent: 'critic' }] };
-  if (outcome.isError) return done(state, state.pending!, `The order was not placed: the critic's approval failed (${outcome.text}).`, traced);
-  const criticToken = (outcome.result as { approvalToken: string }).approvalToken;
-  return new Command({ goto: 'execute', update: { approved: { proposal, criticToken }, pending: null, trace: traced } });
+function checkedNotional(pending: PendingDecision): string {
+  const check = pending.toolCalls.find((call: ToolCallRecord) => call.tool === 'check_order' && (call.result as { approved?: boolean })?.approved);
+  return (check?.result as { notional?: string } | undefined)?.notional ?? '0';
 }
 
-function done(state: DeskStateValue, pending: PendingDecision, reply: string, trace: DeskStateValue['trace']): Command {
-  const evidence = [...state.evidence, ...pending.toolCalls.map((call) => call.result)].slice(-EVIDENCE_CAP);
-  return new Command({ goto: 'supervisor', update: { completed: [...state.completed, { agent: pending.agent, reply }], pending: null, feedback: [], evidence, trace } });
+function needsHuman(deps: DeskGraphDeps, notional: string): boolean {
+  const rule = deps.humanApproval;
+  if (!rule) return false;
+  return rule === 'all' || Decimal.from(notional).gt(Decimal.from(rule.above));
 }
