@@ -2,6 +2,9 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { DeskError } from '../../core/index.ts';
 import type { ToolDefinition } from '../providers/types.ts';
 
+/** A tool that has not answered by then is reported to the agent as a failed call. */
+export const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
+
 /** What one MCP tool call returned, as an agent sees it. */
 export interface ToolCallOutcome {
   server: string;
@@ -37,7 +40,8 @@ interface Entry {
  * Index the tools of connected MCP clients by name (names are unique across servers).
  * @example const registry = await createToolRegistry({ backtest: client }); registry.restrict(['run_backtest']);
  */
-export async function createToolRegistry(clients: Record<string, Client>): Promise<ToolRegistry> {
+export async function createToolRegistry(clients: Record<string, Client>, options: { timeoutMs?: number } = {}): Promise<ToolRegistry> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
   const entries = new Map<string, Entry>();
   for (const [server, client] of Object.entries(clients)) {
     const { tools } = await client.listTools();
@@ -52,11 +56,11 @@ export async function createToolRegistry(clients: Record<string, Client>): Promi
   }
   return {
     names: () => [...entries.keys()],
-    restrict: (allowlist) => restrictTo(entries, allowlist),
+    restrict: (allowlist) => restrictTo(entries, allowlist, timeoutMs),
   };
 }
 
-function restrictTo(entries: Map<string, Entry>, allowlist: readonly string[]): Toolbox {
+function restrictTo(entries: Map<string, Entry>, allowlist: readonly string[], timeoutMs: number): Toolbox {
   for (const name of allowlist) {
     if (!entries.has(name)) throw new DeskError('config_error', `allowlisted tool ${name} is not offered by any connected server`);
   }
@@ -68,14 +72,22 @@ function restrictTo(entries: Map<string, Entry>, allowlist: readonly string[]): 
       if (!allowed.has(name)) {
         throw new DeskError('tool_not_allowed', `tool ${name} is not on this agent's allowlist (allowed: ${allowlist.join(', ')})`, { tool: name });
       }
-      return callTool(entries.get(name)!, name, args);
+      return callTool(entries.get(name)!, name, args, timeoutMs);
     },
   };
 }
 
-async function callTool(entry: Entry, name: string, args: Record<string, unknown>): Promise<ToolCallOutcome> {
+async function callTool(entry: Entry, name: string, args: Record<string, unknown>, timeoutMs: number): Promise<ToolCallOutcome> {
   const started = performance.now();
-  const response = await entry.client.callTool({ name, arguments: args });
+  let response: Awaited<ReturnType<Client['callTool']>>;
+  try {
+    response = await entry.client.callTool({ name, arguments: args }, undefined, { timeout: timeoutMs });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const timedOut = /timed out|timeout/i.test(message);
+    const text = timedOut ? `tool ${name} did not answer within ${timeoutMs} ms` : `tool ${name} failed: ${message}`;
+    return { server: entry.server, tool: name, result: { error: text }, text, isError: true, latencyMs: performance.now() - started };
+  }
   const latencyMs = performance.now() - started;
   const content = Array.isArray(response.content) ? response.content : [];
   const text = content.map((part) => (part.type === 'text' ? part.text : `[${part.type}]`)).join('\n');
