@@ -34,15 +34,38 @@ export interface TurnResult extends TurnTrace {
 
 const threadConfig = (threadId: string) => ({ configurable: { thread_id: threadId }, recursionLimit: 60 });
 
+/** Intermediate steps of a turn, as they happen. */
+export type TurnEvent =
+  | { type: 'agent-started'; agent: string }
+  | { type: 'tool-called'; agent: string; tool: string; isError: boolean; latencyMs: number }
+  | { type: 'critic-verdict'; agent: string; verdict: string; reasons: string[] };
+
+/** Run the graph from `input`, reporting new steps of the turn's trace after every node. */
+async function drive(graph: DeskGraph, threadId: string, input: unknown, onEvent?: (event: TurnEvent) => void): Promise<void> {
+  // A resumed turn already has steps in its trace: report only what happens from here on.
+  const before = (await graph.getState({ configurable: { thread_id: threadId } })).values as Partial<DeskStateValue>;
+  const resumed = input instanceof Command && before.trace;
+  let seen = resumed ? { agents: before.trace!.agentsVisited.length, tools: before.trace!.toolCalls.length, verdicts: before.trace!.verdicts.length } : { agents: 0, tools: 0, verdicts: 0 };
+  const stream = await graph.stream(input as never, { ...threadConfig(threadId), streamMode: 'values' });
+  for await (const values of stream) {
+    const trace = (values as Partial<DeskStateValue>).trace;
+    if (!trace || !onEvent) continue;
+    for (const agent of trace.agentsVisited.slice(seen.agents)) onEvent({ type: 'agent-started', agent });
+    for (const call of trace.toolCalls.slice(seen.tools)) onEvent({ type: 'tool-called', agent: call.agent, tool: call.tool, isError: call.isError, latencyMs: call.latencyMs });
+    for (const verdict of trace.verdicts.slice(seen.verdicts)) onEvent({ type: 'critic-verdict', agent: verdict.agent, verdict: verdict.verdict, reasons: verdict.reasons });
+    seen = { agents: trace.agentsVisited.length, tools: trace.toolCalls.length, verdicts: trace.verdicts.length };
+  }
+}
+
 /**
  * Run one user turn on a thread and return the reply with everything that happened.
  * @example const result = await runTurn(graph, 'thread-1', 'buy 10 AAPL');
  */
-export async function runTurn(graph: DeskGraph, threadId: string, request: string): Promise<TurnResult> {
+export async function runTurn(graph: DeskGraph, threadId: string, request: string, onEvent?: (event: TurnEvent) => void): Promise<TurnResult> {
   if (await pendingApproval(graph, threadId)) {
     throw new DeskError('conflict', `thread ${threadId} is waiting for a human approval; answer it first (desk approve ${threadId} or --reject)`, { threadId });
   }
-  await graph.invoke(turnInput(threadId, request), threadConfig(threadId));
+  await drive(graph, threadId, turnInput(threadId, request), onEvent);
   return turnResult(graph, threadId);
 }
 
@@ -50,9 +73,9 @@ export async function runTurn(graph: DeskGraph, threadId: string, request: strin
  * Answer a pending human approval and let the thread finish its turn.
  * @example await resumeTurn(graph, 'thread-1', { decision: 'approve', by: 'alice' });
  */
-export async function resumeTurn(graph: DeskGraph, threadId: string, answer: ApprovalAnswer): Promise<TurnResult> {
+export async function resumeTurn(graph: DeskGraph, threadId: string, answer: ApprovalAnswer, onEvent?: (event: TurnEvent) => void): Promise<TurnResult> {
   if (!(await pendingApproval(graph, threadId))) throw new DeskError('not_found', `thread ${threadId} has no order waiting for approval`, { threadId });
-  await graph.invoke(new Command({ resume: answer }), threadConfig(threadId));
+  await drive(graph, threadId, new Command({ resume: answer }), onEvent);
   return turnResult(graph, threadId);
 }
 

@@ -40,6 +40,15 @@ describe('HTTP API', () => {
     expect(thread.history).toHaveLength(2);
   });
 
+  it('streams the steps of a turn as server-sent events, ending with the result', async () => {
+    const response = await app.request('/api/chat/stream', { method: 'POST', headers, body: JSON.stringify({ message: 'buy 1 MSFT', threadId: 'http-stream' }) });
+    const events = (await response.text()).split('\n\n').filter(Boolean).map((chunk) => ({ event: /event: (.*)/.exec(chunk)?.[1], data: JSON.parse(/data: (.*)/.exec(chunk)![1]) }));
+    expect(events.filter((entry) => entry.event === 'tool-called').map((entry) => entry.data.tool)).toEqual(['check_order', 'approve_order', 'place_order']);
+    expect(events.filter((entry) => entry.event === 'agent-started').map((entry) => entry.data.agent)).toContain('execution');
+    expect(events.filter((entry) => entry.event === 'critic-verdict').every((entry) => entry.data.verdict === 'approve')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ event: 'result', data: { reply: expect.stringMatching(/^Bought 1 MSFT/) } });
+  });
+
   it('answers approvals only for threads that wait for one, with clear errors', async () => {
     const missing = await app.request('/api/threads/http-1/approval', { method: 'POST', headers, body: JSON.stringify({ decision: 'approve', by: 'alice' }) });
     expect(missing.status).toBe(404);

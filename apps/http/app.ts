@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { DeskError, isDeskError, parseWith } from '../../core/index.ts';
 import type { Desk } from '../runtime/desk.ts';
@@ -41,6 +42,18 @@ export function createApp(desk: Desk): Hono {
   app.post('/api/chat', async (context) => {
     const body = parseWith(ChatBodySchema, await context.req.json().catch(() => { throw new DeskError('invalid_input', 'body must be JSON: {"message": "...", "threadId"?: "..."}'); }), 'chat request');
     return context.json(await desk.chat(body.message, { threadId: body.threadId }));
+  });
+  app.post('/api/chat/stream', async (context) => {
+    const body = parseWith(ChatBodySchema, await context.req.json().catch(() => { throw new DeskError('invalid_input', 'body must be JSON: {"message": "...", "threadId"?: "..."}'); }), 'chat request');
+    return streamSSE(context, async (stream) => {
+      try {
+        const result = await desk.chat(body.message, { threadId: body.threadId, onEvent: (event) => void stream.writeSSE({ event: event.type, data: JSON.stringify(event) }) });
+        await stream.writeSSE({ event: 'result', data: JSON.stringify(result) });
+      } catch (error) {
+        const message = isDeskError(error) ? `${error.code}: ${error.message}` : 'internal error';
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ message }) });
+      }
+    });
   });
   app.post('/api/threads/:id/approval', async (context) => {
     const body = parseWith(ApprovalBodySchema, await context.req.json().catch(() => ({})), 'approval');

@@ -6,7 +6,7 @@ import { randomIds, type Clock, type IdSource } from '../../core/index.ts';
 const systemClock: Clock = { now: () => new Date() };
 import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlanner, createToolRegistry, type ModelProvider, type Toolbox } from '../../agents/index.ts';
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
-import { buildDeskGraph, readThread, resumeTurn, runTurn, type ApprovalAnswer, type TurnResult } from '../../graphs/index.ts';
+import { buildDeskGraph, readThread, resumeTurn, runTurn, type ApprovalAnswer, type TurnEvent, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
 import { createPaperBroker } from '../../tools/execution/index.ts';
@@ -26,7 +26,7 @@ export interface Desk {
   tools: Record<ServerName, string[]>;
   /** Scope an outside MCP client needs per tool: read for read-only tools, trade otherwise. */
   toolScopes: Record<string, 'read' | 'trade'>;
-  chat(message: string, options?: { threadId?: string }): Promise<TurnResult>;
+  chat(message: string, options?: { threadId?: string; onEvent?: (event: TurnEvent) => void }): Promise<TurnResult>;
   /** Answer an order waiting for human approval on a thread. */
   approve(threadId: string, answer: ApprovalAnswer): Promise<TurnResult>;
   /** The stored conversation of a thread, from the Postgres checkpointer. */
@@ -66,7 +66,7 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
     const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db), humanApproval: config.humanApproval });
     return {
       config, db, provider, serverDeps, migrations, seeded, tools, toolScopes,
-      chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message),
+      chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message, chatOptions?.onEvent),
       thread: (threadId) => readThread(graph, threadId),
       approve: (threadId, answer) => resumeTurn(graph, threadId, answer),
       close: async () => {

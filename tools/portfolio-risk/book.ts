@@ -85,6 +85,7 @@ export function portfolioPnlSeries(book: RiskBook): Float64Array {
   return pnl;
 }
 
+/** `value` if finite, else an invalid_number DeskError naming `field`. */
 export function requireFinite(value: number, field: string): number {
   if (!Number.isFinite(value)) {
     throw new DeskError('invalid_number', `${field} must be a finite number (got ${value})`, { field });
@@ -92,6 +93,7 @@ export function requireFinite(value: number, field: string): number {
   return value;
 }
 
+/** Throws an invalid_number DeskError naming `field` and the index of the first non-finite value. */
 export function requireFiniteSeries(values: Float64Array, field: string): void {
   for (let index = 0; index < values.length; index++) {
     if (!Number.isFinite(values[index])) {
