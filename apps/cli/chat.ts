@@ -1,25 +1,28 @@
 import { parseArgs } from 'node:util';
 import { DeskError } from '../../core/index.ts';
-import type { TurnResult } from '../../graphs/index.ts';
+import type { TurnEvent, TurnResult } from '../../graphs/index.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { callServer, findRunningServer } from './connect.ts';
+import { callServer, findRunningServer, streamFromServer } from './connect.ts';
 
 /** `desk chat "MESSAGE" [--thread ID] [--json]` */
 export async function chatCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { thread: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { thread: { type: 'string' }, json: { type: 'boolean', default: false }, steps: { type: 'boolean', default: false } }, allowPositionals: true });
   const message = positionals.join(' ').trim();
   if (!message) throw new DeskError('invalid_input', 'chat needs a message, e.g. desk chat "buy 10 AAPL"');
   const config = loadConfig(process.env);
   const started = performance.now();
   const server = config.databaseUrl ? null : await findRunningServer(config);
   let result: TurnResult;
-  if (server) {
+  const onEvent = values.steps ? printStep : undefined;
+  if (server && onEvent) {
+    result = (await streamFromServer(config, server, '/api/chat/stream', { message, threadId: values.thread }, onEvent)) as TurnResult;
+  } else if (server) {
     result = (await callServer(config, server, '/api/chat', { message, threadId: values.thread })) as TurnResult;
   } else {
     const { openDesk } = await import('../runtime/desk.ts');
     const desk = await openDesk(config, { role: 'cli' });
     try {
-      result = await desk.chat(message, { threadId: values.thread });
+      result = await desk.chat(message, { threadId: values.thread, onEvent });
     } finally {
       await desk.close();
     }
@@ -33,4 +36,11 @@ function describe(result: TurnResult): string {
   const verdicts = result.verdicts.map((entry) => `${entry.agent}:${entry.verdict}`).join(', ');
   const tools = result.toolCalls.map((call) => call.tool).join(', ') || 'none';
   return `${result.reply}\n\n— thread ${result.threadId} · agents ${result.agentsVisited.join(' → ')} · tools ${tools} · critic ${verdicts}\n  continue with: npx desk chat --thread ${result.threadId} "..."`;
+}
+
+/** One line per step on stderr, so stdout keeps only the reply (or the JSON). */
+function printStep(event: TurnEvent): void {
+  if (event.type === 'agent-started') console.error(`· ${event.agent}`);
+  if (event.type === 'tool-called') console.error(`  ↳ ${event.tool}${event.isError ? ' (error)' : ''} ${event.latencyMs.toFixed(1)} ms`);
+  if (event.type === 'critic-verdict') console.error(`  ✓ critic on ${event.agent}: ${event.verdict}${event.reasons.length ? ` — ${event.reasons.join('; ')}` : ''}`);
 }

@@ -75,6 +75,10 @@ describe('desk start and MCP over stdio', () => {
   it('routes CLI chat through the running server instead of opening the database twice', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'chat', 'buy 3 MSFT'], { env, timeout: 60_000 });
     expect(stdout).toMatch(/^Bought 3 MSFT/);
+    const streamed = await run(process.execPath, [BIN, 'chat', '--steps', 'buy 1 MSFT'], { env, timeout: 60_000 });
+    expect(streamed.stdout).toMatch(/^Bought 1 MSFT/);
+    expect(streamed.stderr).toMatch(/· execution\n\s+↳ check_order [\d.]+ ms/);
+    expect(streamed.stderr).toMatch(/critic on execution: approve/);
   });
 
   it('refuses a second process on the same embedded database with a clear message', async () => {

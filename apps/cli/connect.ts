@@ -32,3 +32,29 @@ export async function callServer(config: DeskConfig, url: string, path: string, 
   if (!response.ok) throw new Error(`server answered ${response.status}: ${payload.error?.message ?? JSON.stringify(payload)}`);
   return payload;
 }
+
+/** POST to a server-sent-events route, pass each event to `onEvent`, and return the final `result`. */
+export async function streamFromServer<E>(config: DeskConfig, url: string, path: string, body: unknown, onEvent: (event: E) => void): Promise<unknown> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok || !response.body) throw new Error(`server answered ${response.status}: ${await response.text()}`);
+  let buffer = '';
+  let result: unknown;
+  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+    buffer += chunk;
+    let boundary: number;
+    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      const name = /^event: (.*)$/m.exec(block)?.[1];
+      const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null');
+      if (name === 'result') result = data;
+      else if (name === 'error') throw new Error(`server: ${data.message}`);
+      else onEvent(data as E);
+    }
+  }
+  return result;
+}

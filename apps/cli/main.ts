@@ -4,7 +4,7 @@ const USAGE = `desk — conversational trading desk
 
 Usage:
   desk start                                 create/open the database, load demo data, serve HTTP on 127.0.0.1
-  desk chat "MESSAGE" [--thread ID] [--json]  talk to the desk (continues a thread with --thread)
+  desk chat "MESSAGE" [--thread ID] [--json] [--steps]  talk to the desk (--thread continues, --steps shows each step)
   desk approve THREAD [--reject] [--by NAME] [--note TEXT]   answer an order waiting for human approval
   desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
