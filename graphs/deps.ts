@@ -11,6 +11,6 @@ export interface DeskGraphDeps {
   checkpointer: BaseCheckpointSaver;
   /** Supervisor/specialist steps allowed per turn before the desk stops with a message. */
   maxStepsPerTurn?: number;
-  /** Orders above this notional (USD) pause for a human; 'all' pauses every order; absent: none. */
-  humanApproval?: { above: string } | 'all' | null;
+  /** Orders above this notional (USD) pause for a human; 'all' pauses every order; a function decides per order; absent: none. */
+  humanApproval?: { above: string } | 'all' | ((order: { clientOrderId: string }, notional: string) => boolean) | null;
 }

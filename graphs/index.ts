@@ -2,3 +2,4 @@ export { buildDeskGraph, readThread, resumeTurn, runTurn, type DeskGraph, type T
 export type { ApprovalAnswer, ApprovalRequest } from './nodes/human-approval.ts';
 export type { DeskGraphDeps } from './deps.ts';
 export { DeskState, turnInput, type TurnTrace } from './state.ts';
+export { replayThread, type ReplayReport, type DecisionSummary } from './replay.ts';

@@ -31,6 +31,7 @@ describe('desk CLI (embedded database in a fresh DESK_HOME)', () => {
     const refused = await desk('chat', 'buy 1000000 AAPL');
     expect(refused).toMatch(/Refused by the risk check.*max_order_notional/s);
     expect(await desk('log', 'verify')).toMatch(/decision log intact/);
+    expect(await desk('log', 'replay', bought.threadId)).toMatch(/identical to the record/);
   });
 
   it('prints a Claude Desktop config for the public servers of this install', async () => {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { ChainVerification, CriticVerdict, Decision } from '../../core/index.ts';
 import { loadConfig } from '../runtime/config.ts';
+import { DeskError } from '../../core/index.ts';
+import type { ReplayReport } from '../../graphs/index.ts';
 import { callServer, findRunningServer } from './connect.ts';
 
 type Entries = { decisions: Decision[]; verdicts: CriticVerdict[] };
@@ -8,6 +10,7 @@ type Entries = { decisions: Decision[]; verdicts: CriticVerdict[] };
 /** `desk log [--thread ID] [--json]` and `desk log verify`. */
 export async function logCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { thread: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (positionals[0] === 'replay') return replayCommand(positionals[1], values.json ?? false);
   const verify = positionals[0] === 'verify';
   const config = loadConfig(process.env);
   const server = config.databaseUrl ? null : await findRunningServer(config);
@@ -43,4 +46,25 @@ function formatEntries({ decisions, verdicts }: Entries): string {
       return `#${decision.sequence} ${decision.createdAt} ${decision.threadId} ${decision.agent}/${decision.kind} tools[${tools}] critic: ${verdict}  ${decision.hash.slice(0, 12)}`;
     })
     .join('\n');
+}
+
+/** `desk log replay THREAD`: re-run the thread from its recorded tool results; exit 1 if decisions differ. */
+async function replayCommand(threadId: string | undefined, json: boolean): Promise<number> {
+  if (!threadId) throw new DeskError('invalid_input', 'log replay needs a thread id, e.g. desk log replay thread_abc');
+  const config = loadConfig(process.env);
+  const server = config.databaseUrl ? null : await findRunningServer(config);
+  let report: ReplayReport;
+  if (server) {
+    report = (await callServer(config, server, `/api/threads/${encodeURIComponent(threadId)}/replay`)) as ReplayReport;
+  } else {
+    const { openDesk } = await import('../runtime/desk.ts');
+    const desk = await openDesk(config, { role: 'cli' });
+    try {
+      report = await desk.replay(threadId);
+    } finally {
+      await desk.close();
+    }
+  }
+  console.log(json ? JSON.stringify(report, null, 2) : report.identical ? `replay of ${threadId}: ${report.replayed.length} decisions, identical to the record` : `replay of ${threadId} differs:\n${report.differences.join('\n')}`);
+  return report.identical ? 0 : 1;
 }

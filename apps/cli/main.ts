@@ -9,6 +9,7 @@ Usage:
   desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
+  desk log replay THREAD                     re-run a thread from its recorded tool results and compare
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
 DESK_HUMAN_APPROVAL (orders above this notional, or "all", wait for desk approve).`;

@@ -55,6 +55,7 @@ export function createApp(desk: Desk): Hono {
       }
     });
   });
+  app.get('/api/threads/:id/replay', async (context) => context.json(await desk.replay(context.req.param('id'))));
   app.post('/api/threads/:id/approval', async (context) => {
     const body = parseWith(ApprovalBodySchema, await context.req.json().catch(() => ({})), 'approval');
     return context.json(await desk.approve(context.req.param('id'), body));

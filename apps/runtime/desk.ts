@@ -6,7 +6,7 @@ import { randomIds, type Clock, type IdSource } from '../../core/index.ts';
 const systemClock: Clock = { now: () => new Date() };
 import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlanner, createToolRegistry, type ModelProvider, type Toolbox } from '../../agents/index.ts';
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
-import { buildDeskGraph, readThread, resumeTurn, runTurn, type ApprovalAnswer, type TurnEvent, type TurnResult } from '../../graphs/index.ts';
+import { buildDeskGraph, readThread, replayThread, resumeTurn, runTurn, type ReplayReport, type ApprovalAnswer, type TurnEvent, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
 import { createPaperBroker } from '../../tools/execution/index.ts';
@@ -29,6 +29,8 @@ export interface Desk {
   chat(message: string, options?: { threadId?: string; onEvent?: (event: TurnEvent) => void }): Promise<TurnResult>;
   /** Answer an order waiting for human approval on a thread. */
   approve(threadId: string, answer: ApprovalAnswer): Promise<TurnResult>;
+  /** Re-run a thread from its recorded tool results with the offline planner and compare decisions. */
+  replay(threadId: string): Promise<ReplayReport>;
   /** The stored conversation of a thread, from the Postgres checkpointer. */
   thread(threadId: string): Promise<Array<{ role: 'user' | 'desk'; text: string }>>;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
       chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message, chatOptions?.onEvent),
       thread: (threadId) => readThread(graph, threadId),
       approve: (threadId, answer) => resumeTurn(graph, threadId, answer),
+      replay: async (threadId) => replayThread(createOfflinePlanner(), (await serverDeps.decisions.listByThread(threadId)).decisions),
       close: async () => {
         await Promise.all(Object.values(clients).map((client) => client.close()));
         if (!options.database) await db.close();

@@ -21,7 +21,7 @@ export function criticNode(deps: DeskGraphDeps) {
     if (review.verdict === 'block') return done(state, pending.agent, pending.toolCalls, `Blocked by the critic: ${review.reasons.join('; ')}`, trace);
     if (!pending.proposal) return done(state, pending.agent, pending.toolCalls, pending.reply, trace);
     const notional = checkedNotional(pending);
-    if (needsHuman(deps, notional)) {
+    if (needsHuman(deps, pending.proposal, notional)) {
       return new Command({ goto: 'human_approval', update: { awaiting: { proposal: pending.proposal, verdictId, notional, decisionId: pending.decisionId }, pending: null, trace } });
     }
     return signAndExecute(deps, state, pending.proposal, verdictId, trace);
@@ -33,8 +33,9 @@ function checkedNotional(pending: PendingDecision): string {
   return (check?.result as { notional?: string } | undefined)?.notional ?? '0';
 }
 
-function needsHuman(deps: DeskGraphDeps, notional: string): boolean {
+function needsHuman(deps: DeskGraphDeps, order: { clientOrderId: string }, notional: string): boolean {
   const rule = deps.humanApproval;
   if (!rule) return false;
+  if (typeof rule === 'function') return rule(order, notional);
   return rule === 'all' || Decimal.from(notional).gt(Decimal.from(rule.above));
 }

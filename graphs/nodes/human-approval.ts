@@ -29,14 +29,16 @@ export function humanApprovalNode(deps: DeskGraphDeps) {
     const awaiting = state.awaiting!;
     const { riskToken: _token, ...order } = awaiting.proposal;
     const answer = interrupt<ApprovalRequest, ApprovalAnswer>({ threadId: state.threadId, order, notional: awaiting.notional, reason: 'order needs human approval' });
-    const logged = await recordDecision(deps, state, { agent: 'human', kind: 'human-approval', input: { order, notional: awaiting.notional }, output: answer });
     if (answer.decision !== 'approve') {
+      const logged = await recordDecision(deps, state, { agent: 'human', kind: 'human-approval', input: { order, notional: awaiting.notional }, output: answer });
       return done(state, 'human', [], `Order ${order.side} ${order.quantity} ${order.symbol} was rejected by ${answer.by}${answer.note ? `: ${answer.note}` : ''}; nothing was sent to the broker.`, logged.trace);
     }
     const recheck = await deps.toolboxes.execution.call('check_order', order);
     const result = recheck.result as { approved?: boolean; approvalToken?: string; violations?: Array<{ message: string }> };
     const call = { id: `recheck_${order.clientOrderId}`, server: recheck.server, tool: 'check_order', arguments: order, result: recheck.result, isError: recheck.isError, latencyMs: recheck.latencyMs };
-    const trace = { ...logged.trace, toolCalls: [...logged.trace.toolCalls, { ...call, agent: 'execution' }] };
+    // The re-check belongs to the human's decision: it is what their approval set off.
+    const logged = await recordDecision(deps, state, { agent: 'human', kind: 'human-approval', input: { order, notional: awaiting.notional }, output: answer, toolCalls: [call] });
+    const trace = logged.trace;
     if (recheck.isError || !result.approved || !result.approvalToken) {
       const why = recheck.isError ? recheck.text : (result.violations ?? []).map((violation) => violation.message).join('; ');
       return done(state, 'execution', [call], `Approved by ${answer.by}, but the risk re-check refused the order: ${why}. Nothing was sent to the broker.`, trace);

@@ -1,1 +1,12 @@
-export { ema, sma } from './moving-averages.ts';
+export { ema, sma, wma } from './moving-averages.ts';
+export { roc, rsi } from './momentum.ts';
+export { macd, type MacdOptions, type MacdResult } from './macd.ts';
+export { bollinger, type BollingerOptions, type BollingerResult } from './bollinger.ts';
+export { atr, trueRange } from './true-range.ts';
+export { stochastic, type StochasticOptions, type StochasticResult } from './stochastic.ts';
+export { adx, type AdxResult } from './adx.ts';
+export { cci } from './cci.ts';
+export { obv, vwap, type VwapInput } from './volume.ts';
+export { rollingStd, rollingZScore, type RollingStdOptions } from './rolling.ts';
+export { rollingMax, rollingMin } from './rolling-extremes.ts';
+export { type HighLowClose } from './validation.ts';

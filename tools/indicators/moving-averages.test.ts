@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ema, sma } from './moving-averages.ts';
+import { ema, sma, wma } from './moving-averages.ts';
+import { expectSeries, nans } from './expect-series.ts';
+import { CLOSES_18 } from './reference-data.ts';
 
 // The first closes of the technicalindicators "close-18" sample.
 const closes = Float64Array.of(127.75, 129.02, 132.75, 145.4, 148.98, 137.52);
@@ -44,5 +46,24 @@ describe('ema', () => {
 
   it('refuses a period below 1', () => {
     expect(() => ema(closes, 0)).toThrow(/ema period must be a whole number >= 1 \(got 0\)/);
+  });
+});
+
+describe('wma', () => {
+  it('weighs the newest value most, with weights 1..period over their sum', () => {
+    // (1×1 + 2×2 + 3×3) / 6, (1×2 + 2×3 + 3×4) / 6, (1×3 + 2×4 + 3×10) / 6
+    expectSeries(wma(Float64Array.of(1, 2, 3, 4, 10), 3), [NaN, NaN, 14 / 6, 20 / 6, 41 / 6], 12);
+  });
+
+  it('matches a direct weighted sum on the close-18 sample', () => {
+    expectSeries(wma(CLOSES_18, 5), [
+      ...nans(4), 140.7026666667, 140.9493333333, 143.8313333333, 142.7126666667, 140.5673333333, 142.99,
+      149.7746666667, 160.3973333333, 176.0486666667, 194.7966666667, 215.01, 229.058, 252.0013333333, 265.73,
+    ]);
+  });
+
+  it('returns the input for period 1 and refuses period 0', () => {
+    expect(Array.from(wma(Float64Array.of(4, 5), 1))).toEqual([4, 5]);
+    expect(() => wma(closes, 0)).toThrow(/wma period must be a whole number >= 1 \(got 0\)/);
   });
 });
