@@ -17,7 +17,7 @@ describe('reviewDecision', () => {
   it('approves a grounded order proposal with a matching passed risk check', () => {
     const review = reviewDecision(decision({}));
     expect(review.verdict).toBe('approve');
-    expect(review.checks.map((check) => check.name)).toEqual(['figures_grounded', 'risk_check_passed', 'order_matches_request']);
+    expect(review.checks.map((check) => check.name)).toEqual(['figures_grounded', 'claims_match_results', 'out_of_sample_evidence', 'risk_check_passed', 'order_matches_request']);
   });
 
   it('blocks a proposal whose risk check did not pass', () => {
@@ -45,5 +45,29 @@ describe('reviewDecision', () => {
     const reply = { kind: 'reply', proposal: null, toolCalls: [], reply: 'Sharpe 2.7 on AAPL' };
     expect(reviewDecision(decision(reply)).verdict).toBe('revise');
     expect(reviewDecision(decision({ ...reply, retried: true })).verdict).toBe('block');
+  });
+});
+
+describe('claims and recommendations', () => {
+  const backtest = (totalReturn: number): ToolCallRecord => ({
+    id: 'b1', server: 'backtest', tool: 'run_backtest', arguments: {}, result: { metrics: { totalReturn, sharpe: 0.4 } }, isError: false, latencyMs: 1,
+  });
+  const reply = (text: string, calls: ToolCallRecord[], threadTools: string[] = []) =>
+    reviewDecision(decision({ kind: 'reply', proposal: null, toolCalls: calls, reply: text, request: 'backtest it', threadTools }));
+
+  it('asks to revise "profitable" when the backtest lost money', () => {
+    const review = reply('The strategy was profitable.', [backtest(-0.12)]);
+    expect(review.verdict).toBe('revise');
+    expect(review.reasons.join()).toMatch(/claims a gain but the backtest's total return is -0.12/);
+    expect(reply('The strategy was profitable.', [backtest(0.3)]).verdict).toBe('approve');
+  });
+
+  it('asks to revise "lost money" when the backtest gained', () => {
+    expect(reply('This strategy lost money.', [backtest(0.05)]).verdict).toBe('revise');
+  });
+
+  it('requires out-of-sample evidence before recommending trading a strategy', () => {
+    expect(reply('I recommend trading this strategy.', [backtest(0.3)]).reasons.join()).toMatch(/out_of_sample_evidence/);
+    expect(reply('I recommend trading this strategy.', [backtest(0.3)], ['walk_forward']).verdict).toBe('approve');
   });
 });

@@ -1,4 +1,5 @@
 import type { CriticCheck, ToolCallRecord, Verdict } from '../../core/index.ts';
+import { claimsMatchResults, recommendationHasEvidence } from './claims.ts';
 import { checkGrounding } from './grounding.ts';
 
 /** What the critic reviews: one agent decision and the thread context it may rely on. */
@@ -14,6 +15,8 @@ export interface DecisionUnderReview {
   threadEvidence: unknown[];
   /** Whether the agent already had its one retry. */
   retried: boolean;
+  /** Names of tools called earlier in this thread (for evidence such as walk-forward tests). */
+  threadTools?: string[];
 }
 
 export interface ProposedOrder {
@@ -33,8 +36,8 @@ export interface Review {
 }
 
 /**
- * The critic's deterministic checks. Order problems block; an ungrounded figure gets one
- * revision, then blocks.
+ * The critic's deterministic checks. Order problems block; an ungrounded figure, a claim that
+ * contradicts a result, or an unsupported recommendation gets one revision, then blocks.
  * @example reviewDecision({ agent: 'strategy', kind: 'reply', reply: 'Sharpe 9.99', toolCalls: [], ... }).verdict // 'revise'
  */
 export function reviewDecision(decision: DecisionUnderReview): Review {
@@ -46,9 +49,12 @@ export function reviewDecision(decision: DecisionUnderReview): Review {
       passed: grounding.ungrounded.length === 0,
       detail: grounding.ungrounded.length === 0 ? `${grounding.figures} figures, all found in tool results or the request` : `not found in any tool result: ${grounding.ungrounded.join(', ')}`,
     },
+    claimsMatchResults(decision.reply, decision.toolCalls),
+    recommendationHasEvidence(decision.reply, decision.toolCalls, decision.threadTools ?? []),
   ];
   if (decision.proposal) checks.push(riskPassedCheck(decision.proposal, decision.toolCalls), requestMatchCheck(decision.proposal, decision.request));
-  const orderFailures = checks.filter((check) => !check.passed && check.name !== 'figures_grounded');
+  const REVISABLE = new Set(['figures_grounded', 'claims_match_results', 'out_of_sample_evidence']);
+  const orderFailures = checks.filter((check) => !check.passed && !REVISABLE.has(check.name));
   const reasons = checks.filter((check) => !check.passed).map((check) => `${check.name}: ${check.detail}`);
   if (orderFailures.length > 0) return { verdict: 'block', reasons, checks };
   if (reasons.length > 0) return { verdict: decision.retried ? 'block' : 'revise', reasons, checks };

@@ -14,7 +14,7 @@ import { recordVerdict } from './verdicts.ts';
 export function criticNode(deps: DeskGraphDeps) {
   return async (state: DeskStateValue): Promise<Command> => {
     const pending = state.pending!;
-    const review = reviewDecision({ ...pending, request: state.request, threadEvidence: state.evidence });
+    const review = reviewDecision({ ...pending, request: state.request, threadEvidence: state.evidence, threadTools: state.trace.toolCalls.map((call) => call.tool) });
     const trace = await recordVerdict(deps, state, pending.decisionId, pending.agent, review);
     const verdictId = trace.verdicts.at(-1)!.verdictId;
     if (review.verdict === 'revise') return new Command({ goto: 'specialist', update: { feedback: review.reasons, pending: null, trace } });

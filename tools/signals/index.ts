@@ -1,0 +1,12 @@
+export { tokenize } from './tokens.ts';
+export { fnv1a } from './hash.ts';
+export {
+  baselineSentiment, DEFAULT_SENTIMENT_THRESHOLD, scoreSentiment,
+  type SentimentDriver, type SentimentOptions, type SentimentResult,
+} from './sentiment.ts';
+export { DEMO_TICKERS, extractTickers, findTickerMentions, type TickerEntry, type TickerMention } from './entities.ts';
+export { classifyEvent, EVENT_TYPES, type EventClassification, type EventType } from './events.ts';
+export {
+  cosineSimilarity, createHashingEmbedder, EMBEDDING_DIMENSION,
+  type Embedder, type HashingEmbedderOptions,
+} from './embedder.ts';
