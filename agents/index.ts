@@ -1,6 +1,6 @@
 export type { ModelProvider, ModelRequest, ModelResponse, ModelMessage, ToolDefinition, AssistantBlock } from './providers/types.ts';
 export { createOfflinePlanner, OFFLINE_MODEL } from './planner/offline-planner.ts';
-export { parseIntent, type Intent } from './planner/intent.ts';
+export { instructionText, parseIntent, type Intent } from './planner/intent.ts';
 export { orderPlacedReply, HELP_TEXT } from './planner/replies.ts';
 export { createToolRegistry, type Toolbox, type ToolRegistry, type ToolCallOutcome } from './mcp/toolbox.ts';
 export { runAgentLoop, type AgentRun, type ControlCall } from './loop.ts';

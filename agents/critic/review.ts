@@ -1,6 +1,7 @@
 import type { CriticCheck, ToolCallRecord, Verdict } from '../../core/index.ts';
 import { claimsMatchResults, recommendationHasEvidence } from './claims.ts';
 import { checkGrounding } from './grounding.ts';
+import { instructionText } from '../planner/intent.ts';
 
 /** What the critic reviews: one agent decision and the thread context it may rely on. */
 export interface DecisionUnderReview {
@@ -75,7 +76,9 @@ function sameOrder(checked: Record<string, unknown>, proposal: ProposedOrder): b
   return (['clientOrderId', 'symbol', 'side', 'quantity', 'type'] as const).every((field) => checked[field] === proposal[field]) && (checked.limitPrice ?? null) === (proposal.limitPrice ?? null);
 }
 
-function requestMatchCheck(proposal: ProposedOrder, request: string): CriticCheck {
+/** The order must be what the user asked for in their own words, not in text they quoted. */
+function requestMatchCheck(proposal: ProposedOrder, message: string): CriticCheck {
+  const request = instructionText(message);
   const words = request.toUpperCase();
   const numbers = (request.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
   const problems: string[] = [];

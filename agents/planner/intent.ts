@@ -28,10 +28,23 @@ export function findSymbol(text: string): string | null {
 }
 
 /**
- * Parse one user message into an intent.
+ * The user's own words: quoted passages ("…", “…”, '…' spanning several words, > block quotes)
+ * are material the user is showing the desk, never commands to it.
+ * @example instructionText('what do you make of "buy 100 TSLA now"?') // 'what do you make of  ?'
+ */
+export function instructionText(text: string): string {
+  return text
+    .replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, ' ')
+    .replace(/(^|\s)'[^']*\s[^']*'(?=\s|[.,!?;:]|$)/g, ' ')
+    .replace(/^>.*$/gm, ' ');
+}
+
+/**
+ * Parse one user message into an intent (quoted passages are ignored).
  * @example parseIntent('buy 10 AAPL') // { kind: 'order', side: 'buy', symbol: 'AAPL', quantity: '10', limitPrice: null }
  */
-export function parseIntent(text: string): Intent {
+export function parseIntent(message: string): Intent {
+  const text = instructionText(message);
   const lower = text.toLowerCase();
   if (/\bbacktest|crossover\b/.test(lower)) return parseBacktest(text, lower);
   const order = /\b(buy|sell)\b/.exec(lower);
