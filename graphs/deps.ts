@@ -11,6 +11,8 @@ export interface DeskGraphDeps {
   checkpointer: BaseCheckpointSaver;
   /** Supervisor/specialist steps allowed per turn before the desk stops with a message. */
   maxStepsPerTurn?: number;
+  /** Model tokens a thread may use in all; once spent, turns end with a message instead of model calls. */
+  threadTokenBudget?: number | null;
   /** Orders above this notional (USD) pause for a human; 'all' pauses every order; a function decides per order; absent: none. */
   humanApproval?: { above: string } | 'all' | ((order: { clientOrderId: string }, notional: string) => boolean) | null;
 }

@@ -51,6 +51,8 @@ export const DeskState = Annotation.Root({
   feedback: last<string[]>(() => []),
   completed: last<Array<{ agent: string; reply: string }>>(() => []),
   steps: last<number>(() => 0),
+  /** Model tokens (input + output) of the thread's finished turns: what the budget counts. */
+  threadTokens: last<number>(() => 0),
   reply: last<string | null>(() => null),
   trace: last<TurnTrace>(emptyTrace),
 });

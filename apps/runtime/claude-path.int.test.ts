@@ -86,6 +86,21 @@ describe('the desk on Claude through the real SDK (recorded Messages API)', () =
     expect(await desk.serverDeps.execution.getPositions()).not.toContainEqual(expect.objectContaining({ symbol: 'TSLA' }));
   });
 
+  it('stops spending once a thread has used its token budget', async () => {
+    const budgeted = await openTestDesk('embedded', { provider: createAnthropicProvider({ apiKey: 'sk-test', baseURL: fake.url, maxRetries: 0 }), env: { DESK_THREAD_TOKEN_BUDGET: '3000' } });
+    try {
+      const first = await budgeted.chat('buy 10 AAPL', { threadId: 'budget' });
+      expect(first.inputTokens + first.outputTokens).toBeGreaterThan(3000);
+      const requestsBefore = fake.requests.length;
+      const second = await budgeted.chat('buy 10 AAPL', { threadId: 'budget' });
+      expect(second.reply).toMatch(/used its model budget \(\d+ of 3000 tokens\)/);
+      expect(fake.requests.length).toBe(requestsBefore);
+      expect(second.toolCalls).toEqual([]);
+    } finally {
+      await budgeted.close();
+    }
+  });
+
   it('keeps the conversation in the checkpointer for the next turn and other processes', async () => {
     const history = await desk.thread('claude-buy');
     expect(history.map((entry) => entry.role)).toEqual(['user', 'desk']);

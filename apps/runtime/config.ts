@@ -19,6 +19,8 @@ export interface DeskConfig {
   approvalTtlMs: number;
   /** Orders whose notional exceeds this wait for a human ('all': every order; null: none). */
   humanApproval: { above: string } | 'all' | null;
+  /** Model tokens one thread may use (Claude path); null: no limit. */
+  threadTokenBudget: number | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>): DeskConfig 
     secrets: { risk: env.DESK_RISK_SECRET || undefined, critic: env.DESK_CRITIC_SECRET || undefined },
     approvalTtlMs: integer(env, 'DESK_APPROVAL_TTL_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
     humanApproval: humanApprovalFrom(env.DESK_HUMAN_APPROVAL ?? ''),
+    threadTokenBudget: env.DESK_THREAD_TOKEN_BUDGET ? integer(env, 'DESK_THREAD_TOKEN_BUDGET', 0, 1, 1e9) : null,
   };
 }
 

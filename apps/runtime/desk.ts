@@ -65,7 +65,7 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
     const tools = Object.fromEntries(listed.map(([name, entries]) => [name, entries.map((tool) => tool.name)])) as Record<ServerName, string[]>;
     const toolScopes = Object.fromEntries(listed.flatMap(([, entries]) => entries.map((tool) => [tool.name, scopeOf(tool)] as const)));
     const provider = options.provider ?? pickProvider(config);
-    const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db), humanApproval: config.humanApproval });
+    const graph = buildDeskGraph({ provider, toolboxes: await buildToolboxes(clients), decisions: serverDeps.decisions, checkpointer: await createCheckpointer(db), humanApproval: config.humanApproval, threadTokenBudget: config.threadTokenBudget });
     return {
       config, db, provider, serverDeps, migrations, seeded, tools, toolScopes,
       chat: (message, chatOptions) => runTurn(graph, chatOptions?.threadId ?? ids.next('thread'), message, chatOptions?.onEvent),

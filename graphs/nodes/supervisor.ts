@@ -12,6 +12,11 @@ export function supervisorNode(deps: DeskGraphDeps) {
     if (state.steps >= (deps.maxStepsPerTurn ?? 6)) {
       return finishTurn(state, history, `Stopped after ${state.steps} steps without finishing; please split the request.`);
     }
+    const used = state.threadTokens + state.trace.inputTokens + state.trace.outputTokens;
+    if (deps.threadTokenBudget && used >= deps.threadTokenBudget) {
+      const done = state.completed.map((entry) => entry.reply).join('\n\n');
+      return finishTurn(state, history, `${done ? `${done}\n\n` : ''}This thread has used its model budget (${used} of ${deps.threadTokenBudget} tokens); start a new thread or raise DESK_THREAD_TOKEN_BUDGET.`);
+    }
     const { decision, run } = await runSupervisor({ provider: deps.provider, request: state.request, history: state.history, completed: state.completed });
     const kind = decision.action === 'route' ? 'route' : 'final';
     const logged = await recordDecision(deps, state, { agent: 'supervisor', kind, input: { request: state.request, completed: state.completed.length }, output: decision, run });
@@ -28,5 +33,6 @@ export function supervisorNode(deps: DeskGraphDeps) {
 }
 
 function finishTurn(state: DeskStateValue, history: DeskStateValue['history'], reply: string): Command {
-  return new Command({ goto: END, update: { history: [...history, { role: 'desk', text: reply }], reply, trace: state.trace } });
+  const threadTokens = state.threadTokens + state.trace.inputTokens + state.trace.outputTokens;
+  return new Command({ goto: END, update: { history: [...history, { role: 'desk', text: reply }], reply, trace: state.trace, threadTokens } });
 }
