@@ -1,0 +1,15 @@
+export { returnsFromPrices, seriesReturns, columnValues, TRADING_DAYS, type PriceTable, type ReturnsTable } from './returns.ts';
+export { meanHistoricalReturn, emaHistoricalReturn, capmReturn, pairCovariance, type AnnualizeOptions } from './expected-returns.ts';
+export { sampleCovariance, ledoitWolfCovariance, exponentialCovariance } from './risk-models.ts';
+export { sampleCorrelation } from './correlation.ts';
+export { solveQp, type QuadraticProgram, type QpOptions, type QpSolution } from './qp.ts';
+export { portfolioConstraints, type WeightBounds, type SectorConstraints, type LinearConstraint } from './constraints.ts';
+export { minVolatility, efficientReturn, type MeanVarianceInput, type OptimizedPortfolio } from './mean-variance.ts';
+export { efficientRisk } from './efficient-risk.ts';
+export { maxSharpe } from './max-sharpe.ts';
+export { cleanWeights, portfolioPerformance, type Performance } from './portfolio.ts';
+export { hierarchicalRiskParity, correlationDistance, quasiDiagonalOrder } from './hrp.ts';
+export { riskParity } from './risk-parity.ts';
+export type { Matrix } from './linalg.ts';
+export { greedyAllocation, type DiscreteAllocation } from './discrete-allocation.ts';
+export { rebalanceOrders, type RebalanceOrder } from './rebalance.ts';
