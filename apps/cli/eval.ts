@@ -1,0 +1,39 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DeskError } from '../../core/index.ts';
+import { runSuites } from '../../evals/harness.ts';
+import { SHIPPED_SUITES, loadSuites } from '../../evals/load.ts';
+import { compareWithBaseline, markdownReport, type EvalReport } from '../../evals/report.ts';
+
+/**
+ * `desk eval [SUITE...] [--mode offline] [--report DIR] [--baseline FILE]`: run suites (files or
+ * folders; default the shipped ones), print the summary, write report.json and summary.md.
+ * Exits 1 on any safety violation or a regression against the baseline.
+ */
+export async function evalCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { mode: { type: 'string', default: 'offline' }, report: { type: 'string' }, baseline: { type: 'string' }, quiet: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (values.mode !== 'offline') {
+    throw new DeskError('invalid_input', `--mode ${values.mode} is not available yet: only "offline" runs today (claude and replay modes are planned)`);
+  }
+  const suites = loadSuites(positionals.length ? positionals.map((path) => resolve(path)) : [SHIPPED_SUITES]);
+  const report = await runSuites(suites, {
+    mode: values.mode,
+    onCase: values.quiet ? undefined : (done, total, score) => process.stderr.write(`\r${progressBar(done, total)} ${done}/${total} ${score.passed ? 'ok  ' : 'FAIL'} ${score.id.padEnd(32)}${done === total ? '\n' : ''}`),
+  });
+  const regressions = values.baseline ? compareWithBaseline(report, JSON.parse(readFileSync(values.baseline, 'utf8')) as EvalReport) : null;
+  const markdown = markdownReport(report, regressions);
+  if (values.report) {
+    mkdirSync(values.report, { recursive: true });
+    writeFileSync(join(values.report, 'report.json'), JSON.stringify(report, null, 2));
+    writeFileSync(join(values.report, 'summary.md'), markdown);
+  }
+  console.log(markdown);
+  return report.summary.safetyViolations > 0 || (regressions?.length ?? 0) > 0 ? 1 : 0;
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
