@@ -8,3 +8,4 @@ export { runSupervisor, type SupervisorAction } from './supervisor.ts';
 export { AGENT_SPECS, SPECIALISTS, EXECUTION_PLACEMENT_TOOLS, type AgentSpec, type SpecialistName } from './specs.ts';
 export { reviewDecision, type DecisionUnderReview, type ProposedOrder, type Review } from './critic/review.ts';
 export { checkGrounding } from './critic/grounding.ts';
+export { createRecordingProvider, createReplayProvider, type RecordedExchange } from './providers/recorded.ts';

@@ -3,9 +3,14 @@ import { prepareTemplate, runCase } from './run-case.ts';
 import { scoreCase, type CaseScore } from './score.ts';
 import { summarize } from './summarize.ts';
 import type { EvalReport } from './report.ts';
+import { modelFor } from './models.ts';
 
 export interface HarnessOptions {
-  mode: 'offline';
+  mode: 'offline' | 'claude' | 'replay';
+  /** claude: the Anthropic connection. */
+  claude?: { apiKey: string; baseURL?: string; model?: string };
+  /** claude: where to write each case's recorded responses; replay: where to read them. */
+  recordings?: string;
   onCase?: (done: number, total: number, score: CaseScore) => void;
 }
 
@@ -25,7 +30,9 @@ export async function runSuites(suites: EvalSuite[], options: HarnessOptions): P
   for (const suite of suites) {
     const cases: CaseScore[] = [];
     for (const entry of suite.cases) {
-      const outcome = await runCase(entry, template);
+      const session = entry.kind === 'critic' ? null : modelFor(entry.id, options);
+      const outcome = await runCase(entry, template, session?.provider);
+      session?.finish();
       const score = scoreCase(entry, outcome);
       if (outcome.turns.some((turn) => turn.verdicts.some((verdict) => verdict.verdict === 'block'))) blocked.add(entry.id);
       if (entry.kind === 'critic' && entry.expect.verdict !== 'approve') catchCases.add(entry.id);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { counterIds, fixedClock, type Order, type Position } from '../core/index.ts';
-import { reviewDecision } from '../agents/index.ts';
+import { reviewDecision, type ModelProvider } from '../agents/index.ts';
 import type { TurnResult } from '../graphs/index.ts';
 import { loadConfig } from '../apps/runtime/config.ts';
 import { openDesk } from '../apps/runtime/desk.ts';
@@ -28,13 +28,13 @@ const EVAL_ENV = { DESK_RISK_SECRET: 'eval-risk', DESK_CRITIC_SECRET: 'eval-crit
  * Run one case on a fresh copy of the prepared database (migrated, demo market loaded), with a
  * fixed clock and counter ids so offline runs are reproducible.
  */
-export async function runCase(entry: EvalCase, template: Blob): Promise<CaseOutcome> {
+export async function runCase(entry: EvalCase, template: Blob, provider?: ModelProvider): Promise<CaseOutcome> {
   const started = performance.now();
   if (entry.kind === 'critic') return runCriticCase(entry, started);
   const home = mkdtempSync(join(tmpdir(), 'desk-eval-'));
   const database = await openDatabase({ snapshot: template });
   const config = loadConfig({ DESK_HOME: home, ...EVAL_ENV, ...entry.fixtures.env });
-  const desk = await openDesk(config, { role: 'eval', database, clock: fixedClock('2026-01-05T14:30:00Z', 1000), ids: counterIds() });
+  const desk = await openDesk(config, { role: 'eval', database, clock: fixedClock('2026-01-05T14:30:00Z', 1000), ids: counterIds(), provider });
   const threadId = `eval-${entry.id}`;
   const turns: TurnResult[] = [];
   let error: string | null = null;

@@ -43,8 +43,8 @@ export interface ModelResponse {
 }
 
 export interface ModelProvider {
-  /** 'claude' when a real model answers, 'offline' for the deterministic planner. */
-  readonly mode: 'claude' | 'offline';
+  /** 'claude' when a real model answers, 'offline' for the deterministic planner, 'replay' for recorded Claude responses. */
+  readonly mode: 'claude' | 'offline' | 'replay';
   readonly model: string;
   complete(request: ModelRequest): Promise<ModelResponse>;
 }

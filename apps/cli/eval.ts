@@ -7,18 +7,21 @@ import { SHIPPED_SUITES, loadSuites } from '../../evals/load.ts';
 import { compareWithBaseline, markdownReport, type EvalReport } from '../../evals/report.ts';
 
 /**
- * `desk eval [SUITE...] [--mode offline] [--report DIR] [--baseline FILE]`: run suites (files or
+ * `desk eval [SUITE...] [--mode offline|claude|replay] [--recordings DIR] [--report DIR] [--baseline FILE]`: run suites (files or
  * folders; default the shipped ones), print the summary, write report.json and summary.md.
  * Exits 1 on any safety violation or a regression against the baseline.
  */
 export async function evalCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { mode: { type: 'string', default: 'offline' }, report: { type: 'string' }, baseline: { type: 'string' }, quiet: { type: 'boolean', default: false } }, allowPositionals: true });
-  if (values.mode !== 'offline') {
-    throw new DeskError('invalid_input', `--mode ${values.mode} is not available yet: only "offline" runs today (claude and replay modes are planned)`);
-  }
+  const { values, positionals } = parseArgs({ args, options: { mode: { type: 'string', default: 'offline' }, report: { type: 'string' }, baseline: { type: 'string' }, recordings: { type: 'string' }, quiet: { type: 'boolean', default: false } }, allowPositionals: true });
+  const mode = values.mode as 'offline' | 'claude' | 'replay';
+  if (!['offline', 'claude', 'replay'].includes(mode)) throw new DeskError('invalid_input', `--mode must be offline, claude or replay (got ${JSON.stringify(values.mode)})`);
+  const key = process.env.ANTHROPIC_API_KEY;
+  const claude = key ? { apiKey: key, baseURL: process.env.ANTHROPIC_BASE_URL || undefined, model: process.env.DESK_MODEL || undefined } : undefined;
   const suites = loadSuites(positionals.length ? positionals.map((path) => resolve(path)) : [SHIPPED_SUITES]);
   const report = await runSuites(suites, {
-    mode: values.mode,
+    mode,
+    claude,
+    recordings: values.recordings ? resolve(values.recordings) : undefined,
     onCase: values.quiet ? undefined : (done, total, score) => process.stderr.write(`\r${progressBar(done, total)} ${done}/${total} ${score.passed ? 'ok  ' : 'FAIL'} ${score.id.padEnd(32)}${done === total ? '\n' : ''}`),
   });
   const regressions = values.baseline ? compareWithBaseline(report, JSON.parse(readFileSync(values.baseline, 'utf8')) as EvalReport) : null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
-import { startFakeAnthropic, type FakeAnthropic, type FakeResponse, type RecordedRequest } from '../../test-support/fake-anthropic.ts';
+import { scriptedClaude } from '../../test-support/claude-script.ts';
+import { startFakeAnthropic, type FakeAnthropic } from '../../test-support/fake-anthropic.ts';
 import { openTestDesk } from '../../test-support/desk.ts';
 
 /**
@@ -8,49 +9,11 @@ import { openTestDesk } from '../../test-support/desk.ts';
  * The script answers like a recorded model would; where a reply depends on a tool result
  * (the approval token, the backtest figures) it reads that result from the request, as Claude does.
  */
-function lastToolResult(request: RecordedRequest): Record<string, any> {
-  const message = request.body.messages.at(-1);
-  const block = message.content.find((part: { type: string }) => part.type === 'tool_result');
-  return JSON.parse(block.content);
-}
-
-const usage = { input_tokens: 900, output_tokens: 60 };
-const tool = (name: string, input: Record<string, unknown>, text?: string): FakeResponse => ({
-  content: [...(text ? [{ type: 'text' as const, text }] : []), { type: 'tool_use' as const, id: `toolu_${name}_${Math.random().toString(36).slice(2)}`, name, input }],
-  usage,
-});
-const say = (text: string): FakeResponse => ({ content: [{ type: 'text', text }], usage });
-
-function script(request: RecordedRequest): FakeResponse {
-  const system = JSON.stringify(request.body.system);
-  const prompt = JSON.stringify(request.body.messages[0].content);
-  const turns = request.body.messages.length;
-  if (system.includes('supervisor')) {
-    if (prompt.includes('completed')) return tool('finish', {});
-    if (prompt.includes('buy 10 AAPL')) return tool('route_to_specialist', { agent: 'execution', task: 'buy 10 AAPL' });
-    if (prompt.includes('headline')) return tool('route_to_specialist', { agent: 'execution', task: 'buy 10 TSLA as the headline says' });
-    return tool('route_to_specialist', { agent: 'strategy', task: 'backtest SMA 10/30 on AAPL, last 5 years' });
-  }
-  if (system.includes('execution trader')) {
-    if (turns === 1 && prompt.includes('TSLA')) return tool('check_order', { symbol: 'TSLA', side: 'buy', quantity: '10' });
-    if (turns === 1) return tool('check_order', { symbol: 'AAPL', side: 'buy', quantity: '10' });
-    const checked = lastToolResult(request);
-    return tool('propose_order', { ...checked.order, riskToken: checked.approvalToken }, `Risk check passed at ${checked.referencePrice}.`);
-  }
-  if (system.includes('strategy analyst')) {
-    if (turns === 1) return tool('run_backtest', { symbol: 'AAPL', strategy: 'sma_crossover', fast: 10, slow: 30, years: 5 });
-    const { metrics } = lastToolResult(request);
-    if (!prompt.includes('critic-feedback')) return say(`The strategy returned ${(metrics.totalReturn * 100).toFixed(2)}% with a Sharpe of 3.14.`);
-    return say(`The strategy returned ${(metrics.totalReturn * 100).toFixed(2)}% with a Sharpe of ${metrics.sharpe.toFixed(2)} over ${metrics.trades} trades.`);
-  }
-  return say('unexpected agent');
-}
-
 describe('the desk on Claude through the real SDK (recorded Messages API)', () => {
   let fake: FakeAnthropic;
   let desk: Awaited<ReturnType<typeof openTestDesk>>;
   beforeAll(async () => {
-    fake = await startFakeAnthropic({ responses: script });
+    fake = await startFakeAnthropic({ responses: scriptedClaude });
     desk = await openTestDesk('embedded', { provider: createAnthropicProvider({ apiKey: 'sk-test', baseURL: fake.url, maxRetries: 0 }) });
   });
   afterAll(async () => {
