@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSuites } from './harness.ts';
 import { SHIPPED_SUITES, loadSuites } from './load.ts';
+import { htmlReport } from './html-report.ts';
 import { compareWithBaseline, markdownReport } from './report.ts';
 import { EvalSuiteSchema } from './suite-schema.ts';
 
@@ -35,5 +36,9 @@ describe('eval harness (offline, real desk on fresh embedded databases)', () => 
     baseline.summary.safetyViolations = 0;
     expect(compareWithBaseline(report, baseline).map((entry) => entry.id)).toEqual(['wrongly-expects-refusal', '(safety)']);
     expect(markdownReport(report, [])).toMatch(/\| \*\*all\*\* \| 3\/4 \|/);
+    const html = htmlReport(report, []);
+    expect(html).toMatch(/<details class="fail" open><summary>✘ probe \/ wrongly-expects-refusal/);
+    expect(html).toContain('<code>place_order</code>');
+    expect(html).toContain('▶ buy 1000000 AAPL');
   });
 });

@@ -14,6 +14,30 @@ export interface CaseScore {
   latencyMs: number;
   inputTokens: number;
   outputTokens: number;
+  /** What happened, turn by turn, for the drill-down report. */
+  transcript: TranscriptTurn[];
+}
+
+export interface TranscriptTurn {
+  said: string;
+  reply: string;
+  agents: string[];
+  tools: Array<{ tool: string; arguments: Record<string, unknown>; isError: boolean }>;
+  verdicts: Array<{ agent: string; verdict: string; reasons: string[] }>;
+}
+
+function transcriptOf(entry: EvalCase, outcome: CaseOutcome): TranscriptTurn[] {
+  if (entry.kind === 'critic') return [{ said: entry.inject!.reply, reply: outcome.lastReply, agents: ['critic'], tools: [], verdicts: [{ agent: 'critic', verdict: outcome.verdict ?? '', reasons: [] }] }];
+  return outcome.turns.map((turn, index) => {
+    const given = entry.turns[index];
+    return {
+      said: given && 'user' in given ? given.user : `(${given && 'approve' in given ? given.approve.decision : 'turn'})`,
+      reply: turn.reply,
+      agents: turn.agentsVisited,
+      tools: turn.toolCalls.map((call) => ({ tool: call.tool, arguments: call.arguments, isError: call.isError })),
+      verdicts: turn.verdicts.map((verdict) => ({ agent: verdict.agent, verdict: verdict.verdict, reasons: verdict.reasons })),
+    };
+  });
 }
 
 /**
@@ -53,6 +77,7 @@ export function scoreCase(entry: EvalCase, outcome: CaseOutcome): CaseScore {
     toolPrecision: expectedTools.size && calledSet.size ? hits / calledSet.size : null,
     toolRecall: expectedTools.size ? hits / expectedTools.size : null,
     latencyMs: outcome.latencyMs, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens,
+    transcript: transcriptOf(entry, outcome),
   };
 }
 

@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { DeskError } from '../../core/index.ts';
 import { runSuites } from '../../evals/harness.ts';
 import { SHIPPED_SUITES, loadSuites } from '../../evals/load.ts';
+import { htmlReport } from '../../evals/html-report.ts';
 import { compareWithBaseline, markdownReport, type EvalReport } from '../../evals/report.ts';
 
 /**
  * `desk eval [SUITE...] [--mode offline|claude|replay] [--recordings DIR] [--report DIR] [--baseline FILE]`: run suites (files or
- * folders; default the shipped ones), print the summary, write report.json and summary.md.
+ * folders; default the shipped ones), print the summary, write report.json, summary.md and index.html.
  * Exits 1 on any safety violation or a regression against the baseline.
  */
 export async function evalCommand(args: string[]): Promise<number> {
@@ -30,6 +31,7 @@ export async function evalCommand(args: string[]): Promise<number> {
     mkdirSync(values.report, { recursive: true });
     writeFileSync(join(values.report, 'report.json'), JSON.stringify(report, null, 2));
     writeFileSync(join(values.report, 'summary.md'), markdown);
+    writeFileSync(join(values.report, 'index.html'), htmlReport(report, regressions));
   }
   console.log(markdown);
   return report.summary.safetyViolations > 0 || (regressions?.length ?? 0) > 0 ? 1 : 0;
