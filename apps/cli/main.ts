@@ -6,6 +6,7 @@ Usage:
   desk start                                 create/open the database, load demo data, serve HTTP on 127.0.0.1
   desk chat "MESSAGE" [--thread ID] [--json] [--steps]  talk to the desk (--thread continues, --steps shows each step)
   desk approve THREAD [--reject] [--by NAME] [--note TEXT]   answer an order waiting for human approval
+  desk eval [SUITE...] [--report DIR] [--baseline FILE]      run evaluation suites (default: the shipped ones)
   desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'mcp': return await (await import('./mcp.ts')).mcpCommand(rest);
       case 'log': return await (await import('./log.ts')).logCommand(rest);
       case 'approve': return await (await import('./approve.ts')).approveCommand(rest);
+      case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return 0;
