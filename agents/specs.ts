@@ -33,8 +33,10 @@ export const AGENT_SPECS: Record<SpecialistName | 'critic', AgentSpec> = {
   },
   risk: {
     name: 'risk',
-    systemPrompt: `You are the risk and portfolio manager. You report positions, cash and limits from your tools. ${DATA_NOT_INSTRUCTIONS}`,
-    allowedTools: ['get_positions', 'get_account', 'get_limits'],
+    systemPrompt:
+      'You are the risk and portfolio manager. You report positions, cash and limits, portfolio VaR and stress tests, and optimized weights, ' +
+      `share counts and rebalance proposals from your tools. Rebalance orders are proposals only; you never place orders. ${DATA_NOT_INSTRUCTIONS}`,
+    allowedTools: ['get_positions', 'get_account', 'get_limits', 'portfolio_risk', 'stress_test', 'optimize_portfolio', 'discrete_allocation', 'rebalance_orders'],
     controlTools: [],
   },
   execution: {

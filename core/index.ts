@@ -6,6 +6,8 @@ export * from './schemas/orders.ts';
 export * from './schemas/risk.ts';
 export * from './schemas/decisions.ts';
 export * from './schemas/backtest.ts';
+export * from './schemas/strategy.ts';
+export * from './schemas/portfolio.ts';
 export type * from './ports.ts';
 export { formatZodError, parseWith } from './validation.ts';
 export { fixedClock, counterIds, randomIds } from './runtime.ts';

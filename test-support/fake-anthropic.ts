@@ -72,6 +72,9 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise
     outgoing.writeHead(200, { 'content-type': 'application/json', 'request-id': fakeId('req_fake_') });
     outgoing.end(JSON.stringify(message));
   }
+  // Keep idle sockets open longer than a slow test waits between calls, so the SDK never reuses a
+  // socket the server is closing (ECONNRESET on a loaded machine).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   'mcp-servers': ['tools', 'core'],
   agents: ['core'],
   graphs: ['agents', 'core'],
-  apps: ['graphs', 'agents', 'mcp-servers', 'tools', 'db', 'core'],
+  apps: ['graphs', 'agents', 'mcp-servers', 'tools', 'db', 'core', 'evals'],
 };
 
 function sourceFiles(directory: string): string[] {

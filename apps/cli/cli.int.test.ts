@@ -32,11 +32,11 @@ describe('desk CLI (embedded database in a fresh DESK_HOME)', () => {
     expect(refused).toMatch(/Refused by the risk check.*max_order_notional/s);
     expect(await desk('log', 'verify')).toMatch(/decision log intact/);
     expect(await desk('log', 'replay', bought.threadId)).toMatch(/identical to the record/);
-  });
+  }, 240_000);
 
   it('prints a Claude Desktop config for the public servers of this install', async () => {
     const config = JSON.parse(await desk('mcp', '--print-config'));
-    expect(Object.keys(config.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker']);
+    expect(Object.keys(config.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize']);
     expect(config.mcpServers['desk-risk']).toMatchObject({ command: process.execPath, args: [BIN, 'mcp', 'risk'], env: { DESK_HOME: home } });
   });
 

@@ -14,7 +14,7 @@ describe('the desk on Claude through the real SDK (recorded Messages API)', () =
   let desk: Awaited<ReturnType<typeof openTestDesk>>;
   beforeAll(async () => {
     fake = await startFakeAnthropic({ responses: scriptedClaude });
-    desk = await openTestDesk('embedded', { provider: createAnthropicProvider({ apiKey: 'sk-test', baseURL: fake.url, maxRetries: 0 }) });
+    desk = await openTestDesk('embedded', { provider: createAnthropicProvider({ apiKey: 'sk-test', baseURL: fake.url, maxRetries: 2 }) });
   });
   afterAll(async () => {
     await desk?.close();
@@ -50,7 +50,7 @@ describe('the desk on Claude through the real SDK (recorded Messages API)', () =
   });
 
   it('stops spending once a thread has used its token budget', async () => {
-    const budgeted = await openTestDesk('embedded', { provider: createAnthropicProvider({ apiKey: 'sk-test', baseURL: fake.url, maxRetries: 0 }), env: { DESK_THREAD_TOKEN_BUDGET: '3000' } });
+    const budgeted = await openTestDesk('embedded', { provider: createAnthropicProvider({ apiKey: 'sk-test', baseURL: fake.url, maxRetries: 2 }), env: { DESK_THREAD_TOKEN_BUDGET: '3000' } });
     try {
       const first = await budgeted.chat('buy 10 AAPL', { threadId: 'budget' });
       expect(first.inputTokens + first.outputTokens).toBeGreaterThan(3000);

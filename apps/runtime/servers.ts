@@ -1,10 +1,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
-import { createBacktestServer, createBrokerServer, createMarketDataServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
+import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
 /** Servers an outside MCP client may reach (stdio, HTTP); the oversight server is the critic's alone. */
-export const PUBLIC_SERVERS = ['market-data', 'backtest', 'risk', 'broker'] as const satisfies readonly ServerName[];
+export const PUBLIC_SERVERS = ['market-data', 'backtest', 'risk', 'broker', 'optimize'] as const satisfies readonly ServerName[];
 
 export interface ServerDeps {
   bars: MarketDataStore;
@@ -31,5 +31,7 @@ export function createServer(name: ServerName, deps: ServerDeps): McpServer {
       return createBrokerServer({ execution: deps.execution, broker: deps.broker, clock: deps.clock, ids: deps.ids, approvalSecrets: deps.secrets });
     case 'oversight':
       return createOversightServer({ decisions: deps.decisions, clock: deps.clock, secrets: deps.secrets, approvalTtlMs: deps.approvalTtlMs });
+    case 'optimize':
+      return createOptimizeServer({ bars: deps.bars, execution: deps.execution });
   }
 }

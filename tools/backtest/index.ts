@@ -1,3 +1,4 @@
 export { runCrossoverBacktest } from './crossover.ts';
+export { runSpecBacktest } from './spec.ts';
 export { computeBacktestMetrics } from './metrics.ts';
-export { simulateCrossover, type CrossoverSimulation } from './simulate.ts';
+export { simulateCrossover, simulateSignals, type CrossoverSimulation, type EntryExitSignals, type ExecutionRules } from './simulate.ts';
