@@ -43,9 +43,8 @@ export type TurnEvent =
 /** Run the graph from `input`, reporting new steps of the turn's trace after every node. */
 async function drive(graph: DeskGraph, threadId: string, input: unknown, onEvent?: (event: TurnEvent) => void): Promise<void> {
   // A resumed turn already has steps in its trace: report only what happens from here on.
-  const before = (await graph.getState({ configurable: { thread_id: threadId } })).values as Partial<DeskStateValue>;
-  const resumed = input instanceof Command && before.trace;
-  let seen = resumed ? { agents: before.trace!.agentsVisited.length, tools: before.trace!.toolCalls.length, verdicts: before.trace!.verdicts.length } : { agents: 0, tools: 0, verdicts: 0 };
+  const before = input instanceof Command ? ((await graph.getState({ configurable: { thread_id: threadId } })).values as Partial<DeskStateValue>).trace : undefined;
+  let seen = before ? { agents: before.agentsVisited.length, tools: before.toolCalls.length, verdicts: before.verdicts.length } : { agents: 0, tools: 0, verdicts: 0 };
   const stream = await graph.stream(input as never, { ...threadConfig(threadId), streamMode: 'values' });
   for await (const values of stream) {
     const trace = (values as Partial<DeskStateValue>).trace;
@@ -80,7 +79,10 @@ export async function resumeTurn(graph: DeskGraph, threadId: string, answer: App
 }
 
 async function pendingApproval(graph: DeskGraph, threadId: string): Promise<ApprovalRequest | null> {
-  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+  return interruptOf(await graph.getState({ configurable: { thread_id: threadId } }));
+}
+
+function interruptOf(snapshot: { tasks: Array<{ interrupts?: Array<{ value?: unknown }> }> }): ApprovalRequest | null {
   const interrupt = snapshot.tasks.flatMap((task) => task.interrupts ?? [])[0];
   return (interrupt?.value as ApprovalRequest | undefined) ?? null;
 }
@@ -88,7 +90,7 @@ async function pendingApproval(graph: DeskGraph, threadId: string): Promise<Appr
 async function turnResult(graph: DeskGraph, threadId: string): Promise<TurnResult> {
   const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
   const state = snapshot.values as DeskStateValue;
-  const waiting = await pendingApproval(graph, threadId);
+  const waiting = interruptOf(snapshot);
   const reply = waiting
     ? `${waiting.order.side} ${waiting.order.quantity} ${waiting.order.symbol} (notional ${waiting.notional}) passed the risk check and the critic and now waits for human approval: npx desk approve ${threadId} (or --reject).`
     : (state.reply ?? '');

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DeskError } from '../../core/index.ts';
 import type { TurnResult } from '../../graphs/index.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { callServer, findRunningServer } from './connect.ts';
+import { callServer, viaServerOrDesk } from './connect.ts';
 
 /** `desk approve THREAD [--reject] [--by NAME] [--note TEXT] [--json]`: answer an order waiting for a human. */
 export async function approveCommand(args: string[]): Promise<number> {
@@ -16,19 +16,11 @@ export async function approveCommand(args: string[]): Promise<number> {
   if (!threadId) throw new DeskError('invalid_input', 'approve needs the thread id shown with the waiting order, e.g. desk approve thread_abc');
   const answer = { decision: values.reject ? ('reject' as const) : ('approve' as const), by: values.by ?? userInfo().username, ...(values.note ? { note: values.note } : {}) };
   const config = loadConfig(process.env);
-  const server = config.databaseUrl ? null : await findRunningServer(config);
-  let result: TurnResult;
-  if (server) {
-    result = (await callServer(config, server, `/api/threads/${encodeURIComponent(threadId)}/approval`, answer)) as TurnResult;
-  } else {
-    const { openDesk } = await import('../runtime/desk.ts');
-    const desk = await openDesk(config, { role: 'cli' });
-    try {
-      result = await desk.approve(threadId, answer);
-    } finally {
-      await desk.close();
-    }
-  }
+  const result = await viaServerOrDesk<TurnResult>(
+    config,
+    async (url) => (await callServer(config, url, `/api/threads/${encodeURIComponent(threadId)}/approval`, answer)) as TurnResult,
+    (desk) => desk.approve(threadId, answer),
+  );
   console.log(values.json ? JSON.stringify(result, null, 2) : result.reply);
   return 0;
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DeskError } from '../../core/index.ts';
 import type { TurnEvent, TurnResult } from '../../graphs/index.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { callServer, findRunningServer, streamFromServer } from './connect.ts';
+import { callServer, streamFromServer, viaServerOrDesk } from './connect.ts';
 
 /** `desk chat "MESSAGE" [--thread ID] [--json]` */
 export async function chatCommand(args: string[]): Promise<number> {
@@ -11,22 +11,12 @@ export async function chatCommand(args: string[]): Promise<number> {
   if (!message) throw new DeskError('invalid_input', 'chat needs a message, e.g. desk chat "buy 10 AAPL"');
   const config = loadConfig(process.env);
   const started = performance.now();
-  const server = config.databaseUrl ? null : await findRunningServer(config);
-  let result: TurnResult;
   const onEvent = values.steps ? printStep : undefined;
-  if (server && onEvent) {
-    result = (await streamFromServer(config, server, '/api/chat/stream', { message, threadId: values.thread }, onEvent)) as TurnResult;
-  } else if (server) {
-    result = (await callServer(config, server, '/api/chat', { message, threadId: values.thread })) as TurnResult;
-  } else {
-    const { openDesk } = await import('../runtime/desk.ts');
-    const desk = await openDesk(config, { role: 'cli' });
-    try {
-      result = await desk.chat(message, { threadId: values.thread, onEvent });
-    } finally {
-      await desk.close();
-    }
-  }
+  const result = await viaServerOrDesk<TurnResult>(
+    config,
+    async (url) => (await (onEvent ? streamFromServer(config, url, '/api/chat/stream', { message, threadId: values.thread }, onEvent) : callServer(config, url, '/api/chat', { message, threadId: values.thread }))) as TurnResult,
+    (desk) => desk.chat(message, { threadId: values.thread, onEvent }),
+  );
   const elapsedMs = performance.now() - started;
   console.log(values.json ? JSON.stringify({ ...result, elapsedMs: Math.round(elapsedMs) }, null, 2) : describe(result));
   return 0;

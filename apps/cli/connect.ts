@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeskConfig } from '../runtime/config.ts';
+import type { Desk } from '../runtime/desk.ts';
 
 /**
  * The running `desk start` server for this DESK_HOME, if any: the CLI talks to it over HTTP
@@ -25,7 +26,7 @@ export async function findRunningServer(config: DeskConfig): Promise<string | nu
 export async function callServer(config: DeskConfig, url: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {}) },
+    headers: apiHeaders(config),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = (await response.json()) as { error?: { message: string } };
@@ -37,7 +38,7 @@ export async function callServer(config: DeskConfig, url: string, path: string, 
 export async function streamFromServer<E>(config: DeskConfig, url: string, path: string, body: unknown, onEvent: (event: E) => void): Promise<unknown> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {}) },
+    headers: apiHeaders(config),
     body: JSON.stringify(body),
   });
   if (!response.ok || !response.body) throw new Error(`server answered ${response.status}: ${await response.text()}`);
@@ -57,4 +58,26 @@ export async function streamFromServer<E>(config: DeskConfig, url: string, path:
     }
   }
   return result;
+}
+
+/**
+ * The embedded database serves one process: use the running `desk start` server when there is
+ * one for this DESK_HOME (never with DATABASE_URL, where each process connects itself), else
+ * open the desk here for the length of `local`.
+ * @example await viaServerOrDesk(config, (url) => callServer(config, url, '/api/positions'), (desk) => desk.serverDeps.execution.getPositions());
+ */
+export async function viaServerOrDesk<T>(config: DeskConfig, remote: (url: string) => Promise<T>, local: (desk: Desk) => Promise<T>): Promise<T> {
+  const server = config.databaseUrl ? null : await findRunningServer(config);
+  if (server) return remote(server);
+  const { openDesk } = await import('../runtime/desk.ts');
+  const desk = await openDesk(config, { role: 'cli' });
+  try {
+    return await local(desk);
+  } finally {
+    await desk.close();
+  }
+}
+
+function apiHeaders(config: DeskConfig): Record<string, string> {
+  return { 'content-type': 'application/json', ...(config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {}) };
 }

@@ -3,7 +3,7 @@ import type { ChainVerification, CriticVerdict, Decision } from '../../core/inde
 import { loadConfig } from '../runtime/config.ts';
 import { DeskError } from '../../core/index.ts';
 import type { ReplayReport } from '../../graphs/index.ts';
-import { callServer, findRunningServer } from './connect.ts';
+import { callServer, viaServerOrDesk } from './connect.ts';
 
 type Entries = { decisions: Decision[]; verdicts: CriticVerdict[] };
 
@@ -13,21 +13,15 @@ export async function logCommand(args: string[]): Promise<number> {
   if (positionals[0] === 'replay') return replayCommand(positionals[1], values.json ?? false);
   const verify = positionals[0] === 'verify';
   const config = loadConfig(process.env);
-  const server = config.databaseUrl ? null : await findRunningServer(config);
-  let output: Entries | ChainVerification;
-  if (server) {
-    const path = verify ? '/api/decisions/verify' : `/api/decisions${values.thread ? `?thread=${encodeURIComponent(values.thread)}` : ''}`;
-    output = (await callServer(config, server, path)) as Entries | ChainVerification;
-  } else {
-    const { openDesk } = await import('../runtime/desk.ts');
-    const desk = await openDesk(config, { role: 'cli' });
-    try {
+  const path = verify ? '/api/decisions/verify' : `/api/decisions${values.thread ? `?thread=${encodeURIComponent(values.thread)}` : ''}`;
+  const output = await viaServerOrDesk<Entries | ChainVerification>(
+    config,
+    async (url) => (await callServer(config, url, path)) as Entries | ChainVerification,
+    (desk) => {
       const log = desk.serverDeps.decisions;
-      output = verify ? await log.verify() : values.thread ? await log.listByThread(values.thread) : await log.listRecent(50);
-    } finally {
-      await desk.close();
-    }
-  }
+      return verify ? log.verify() : values.thread ? log.listByThread(values.thread) : log.listRecent(50);
+    },
+  );
   if (verify) {
     const result = output as ChainVerification;
     console.log(values.json ? JSON.stringify(result, null, 2) : result.ok ? `decision log intact: ${result.decisions} decisions, ${result.verdicts} verdicts, hash chains verified` : `decision log BROKEN at sequence ${result.firstBrokenSequence}: ${result.problem}`);
@@ -52,19 +46,11 @@ function formatEntries({ decisions, verdicts }: Entries): string {
 async function replayCommand(threadId: string | undefined, json: boolean): Promise<number> {
   if (!threadId) throw new DeskError('invalid_input', 'log replay needs a thread id, e.g. desk log replay thread_abc');
   const config = loadConfig(process.env);
-  const server = config.databaseUrl ? null : await findRunningServer(config);
-  let report: ReplayReport;
-  if (server) {
-    report = (await callServer(config, server, `/api/threads/${encodeURIComponent(threadId)}/replay`)) as ReplayReport;
-  } else {
-    const { openDesk } = await import('../runtime/desk.ts');
-    const desk = await openDesk(config, { role: 'cli' });
-    try {
-      report = await desk.replay(threadId);
-    } finally {
-      await desk.close();
-    }
-  }
+  const report = await viaServerOrDesk<ReplayReport>(
+    config,
+    async (url) => (await callServer(config, url, `/api/threads/${encodeURIComponent(threadId)}/replay`)) as ReplayReport,
+    (desk) => desk.replay(threadId),
+  );
   console.log(json ? JSON.stringify(report, null, 2) : report.identical ? `replay of ${threadId}: ${report.replayed.length} decisions, identical to the record` : `replay of ${threadId} differs:\n${report.differences.join('\n')}`);
   return report.identical ? 0 : 1;
 }

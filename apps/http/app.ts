@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { DeskError, isDeskError, parseWith } from '../../core/index.ts';
 import type { Desk } from '../runtime/desk.ts';
+import { bearerToken, sameSecret } from './bearer.ts';
 import { healthReport } from './health.ts';
 import { mountMcpRoutes } from './mcp-route.ts';
 
@@ -34,7 +34,7 @@ export function createApp(desk: Desk): Hono {
     return context.json(report, report.status === 'ok' ? 200 : 503);
   });
   app.use('/api/*', async (context, next) => {
-    if (desk.config.apiToken && !bearerMatches(context.req.header('authorization'), desk.config.apiToken)) {
+    if (desk.config.apiToken && !sameSecret(bearerToken(context.req.header('authorization')), desk.config.apiToken)) {
       return context.json({ error: { code: 'unauthorized', message: 'missing or wrong bearer token' } }, 401);
     }
     await next();
@@ -71,10 +71,4 @@ export function createApp(desk: Desk): Hono {
   app.get('/api/threads/:id', async (context) => context.json({ threadId: context.req.param('id'), history: await desk.thread(context.req.param('id')) }));
   mountMcpRoutes(app, desk);
   return app;
-}
-
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { McpToken } from '../runtime/config.ts';
 import type { Desk } from '../runtime/desk.ts';
 import { createServer, PUBLIC_SERVERS } from '../runtime/servers.ts';
+import { bearerToken, sameSecret } from './bearer.ts';
 import { hostAllowed, originAllowed } from './origins.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -39,11 +39,8 @@ export function mountMcpRoutes(app: Hono, desk: Desk): void {
 }
 
 function authenticate(header: string | undefined, tokens: McpToken[]): McpToken | null {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  return tokens.find((entry) => {
-    const expected = Buffer.from(entry.token);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  }) ?? null;
+  const given = bearerToken(header);
+  return tokens.find((entry) => sameSecret(given, entry.token)) ?? null;
 }
 
 function missingScope(body: unknown, client: McpToken, toolScopes: Record<string, 'read' | 'trade'>): string | null {

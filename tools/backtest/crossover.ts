@@ -1,6 +1,6 @@
 import { DeskError, type BacktestResult, type BacktestSettings, type BarSeries, type CrossoverParams } from '../../core/index.ts';
 import { ema, sma } from '../indicators/index.ts';
-import { computeBacktestMetrics } from './metrics.ts';
+import { backtestResult, validateSettings } from './result.ts';
 import { simulateCrossover } from './simulate.ts';
 
 /**
@@ -25,27 +25,12 @@ export function runCrossoverBacktest(series: BarSeries, params: CrossoverParams,
   }
   const average = params.average === 'ema' ? ema : sma;
   const simulation = simulateCrossover(series, average(series.close, params.fast), average(series.close, params.slow), settings);
-  return {
-    symbol: series.symbol,
-    strategy: params.average === 'ema' ? 'ema_crossover' : 'sma_crossover',
-    params: { fast: params.fast, slow: params.slow, average: params.average },
-    from: series.dates[0],
-    to: series.dates[bars - 1],
-    bars,
-    settings: { initialCash: settings.initialCash, commissionRate: settings.commissionRate },
-    metrics: computeBacktestMetrics({ ...simulation, initialCash: settings.initialCash }),
-    trades: simulation.trades,
-    equityCurve: { dates: series.dates.slice(), equity: Array.from(simulation.equity) },
-  };
+  const strategy = params.average === 'ema' ? 'ema_crossover' : 'sma_crossover';
+  return backtestResult(series, strategy, { fast: params.fast, slow: params.slow, average: params.average }, settings, simulation);
 }
 
 function validateInputs(params: CrossoverParams, settings: BacktestSettings): void {
-  if (!(Number.isFinite(settings.initialCash) && settings.initialCash > 0)) {
-    throw new DeskError('invalid_input', `initialCash must be a number > 0 (got ${settings.initialCash})`, { field: 'initialCash' });
-  }
-  if (!(Number.isFinite(settings.commissionRate) && settings.commissionRate >= 0)) {
-    throw new DeskError('invalid_input', `commissionRate must be a number >= 0 (got ${settings.commissionRate})`, { field: 'commissionRate' });
-  }
+  validateSettings(settings);
   if (!(params.fast < params.slow)) {
     throw new DeskError('invalid_input', `fast period (${params.fast}) must be shorter than slow period (${params.slow})`, { field: 'fast' });
   }

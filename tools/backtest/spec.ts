@@ -1,6 +1,6 @@
 import { DeskError, type BacktestResult, type BacktestSettings, type BarSeries, type StrategySpec } from '../../core/index.ts';
 import { compileSpec, evaluateCompiled, type ExternalSeries, type StrategyParams } from '../strategy/index.ts';
-import { computeBacktestMetrics } from './metrics.ts';
+import { backtestResult, validateSettings } from './result.ts';
 import { simulateSignals } from './simulate.ts';
 
 /**
@@ -22,25 +22,5 @@ export function runSpecBacktest(series: BarSeries, spec: StrategySpec, params: S
   const compiled = compileSpec(spec, params);
   const signals = evaluateCompiled(compiled, series, externals);
   const simulation = simulateSignals(series, signals, settings, { side: spec.side, sizing: spec.sizing, stops: spec.stops });
-  return {
-    symbol: series.symbol,
-    strategy: spec.name,
-    params: { ...compiled.params },
-    from: series.dates[0],
-    to: series.dates[bars - 1],
-    bars,
-    settings: { initialCash: settings.initialCash, commissionRate: settings.commissionRate },
-    metrics: computeBacktestMetrics({ ...simulation, initialCash: settings.initialCash }),
-    trades: simulation.trades,
-    equityCurve: { dates: series.dates.slice(), equity: Array.from(simulation.equity) },
-  };
-}
-
-function validateSettings(settings: BacktestSettings): void {
-  if (!(Number.isFinite(settings.initialCash) && settings.initialCash > 0)) {
-    throw new DeskError('invalid_input', `initialCash must be a number > 0 (got ${settings.initialCash})`, { field: 'initialCash' });
-  }
-  if (!(Number.isFinite(settings.commissionRate) && settings.commissionRate >= 0)) {
-    throw new DeskError('invalid_input', `commissionRate must be a number >= 0 (got ${settings.commissionRate})`, { field: 'commissionRate' });
-  }
+  return backtestResult(series, spec.name, { ...compiled.params }, settings, simulation);
 }

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { efficientRisk } from './efficient-risk.ts';
-import { efficientReturn, type MeanVarianceInput } from './mean-variance.ts';
-
-const four: MeanVarianceInput = {
-  tickers: ['A', 'B', 'C', 'D'],
-  expectedReturns: [0.08, 0.12, 0.15, 0.2],
-  covariance: [
-    [0.04, 0.006, 0.01, 0.004],
-    [0.006, 0.09, 0.018, 0.03],
-    [0.01, 0.018, 0.0625, 0.02],
-    [0.004, 0.03, 0.02, 0.16],
-  ],
-};
+import { efficientReturn } from './mean-variance.ts';
+import { four } from './test-fixtures.ts';
 
 describe('efficientRisk', () => {
   it('hits the target volatility and lies on the efficient frontier', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../market/index.ts';
 import { luSolver } from './linalg.ts';
-import type { MeanVarianceInput } from './mean-variance.ts';
 import { maxSharpe } from './max-sharpe.ts';
 import { portfolioPerformance } from './portfolio.ts';
-
-const four: MeanVarianceInput = {
-  tickers: ['A', 'B', 'C', 'D'],
-  expectedReturns: [0.08, 0.12, 0.15, 0.2],
-  covariance: [
-    [0.04, 0.006, 0.01, 0.004],
-    [0.006, 0.09, 0.018, 0.03],
-    [0.01, 0.018, 0.0625, 0.02],
-    [0.004, 0.03, 0.02, 0.16],
-  ],
-};
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+import { four, sum } from './test-fixtures.ts';
 
 describe('maxSharpe', () => {
   it('matches the tangency portfolio Σ⁻¹(μ - rf) / 1ᵀΣ⁻¹(μ - rf) without bounds', () => {
