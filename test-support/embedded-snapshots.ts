@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,11 @@ export function embeddedSnapshotPaths(): EmbeddedSnapshots {
 /** Create the snapshots unless cached; returns their paths. Safe to run from several processes. */
 export async function ensureEmbeddedSnapshots(): Promise<EmbeddedSnapshots> {
   const paths = embeddedSnapshotPaths();
-  if (existsSync(paths.blank) && existsSync(paths.migrated)) return paths;
+  if (existsSync(paths.blank) && existsSync(paths.migrated)) {
+    const now = new Date();
+    for (const path of [paths.blank, paths.migrated]) utimesSync(path, now, now);
+    return paths;
+  }
   mkdirSync(CACHE_DIRECTORY, { recursive: true });
   removeOutdatedSnapshots(paths);
   const db = await openDatabase({ memory: true });
@@ -43,11 +47,16 @@ export async function ensureEmbeddedSnapshots(): Promise<EmbeddedSnapshots> {
   return paths;
 }
 
-/** Dumps of earlier migrations or dependencies are 40 MB each: keep only the current pair. */
+/**
+ * Dumps of earlier migrations or dependencies are 40 MB each: remove those not used for an hour
+ * (another checkout on this machine, e.g. a git worktree, may be using a different pair right now).
+ */
 function removeOutdatedSnapshots(current: EmbeddedSnapshots): void {
+  const cutoff = Date.now() - 60 * 60 * 1000;
   for (const entry of readdirSync(CACHE_DIRECTORY)) {
     const path = join(CACHE_DIRECTORY, entry);
-    if (/^pglite-[0-9a-f]{16}-(blank|migrated)\.tar$/.test(entry) && path !== current.blank && path !== current.migrated) rmSync(path, { force: true });
+    if (!/^pglite-[0-9a-f]{16}-(blank|migrated)\.tar$/.test(entry) || path === current.blank || path === current.migrated) continue;
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < cutoff) rmSync(path, { force: true });
   }
 }
 
