@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The house's dependency direction, checked on every import of every source file:
- * apps -> graphs -> agents -> (MCP) -> mcp-servers -> tools -> core; db -> core.
+ * apps -> graphs -> agents -> (MCP) -> mcp-servers -> tools -> core; db -> core;
+ * adapters (brokers, market-data and news providers over the network) -> tools -> core.
  * Agents reach mcp-servers only through an MCP client, never by import.
  */
 const ROOT = resolve(import.meta.dirname, '..');
@@ -12,10 +13,11 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   tools: ['core'],
   db: ['core'],
+  adapters: ['tools', 'core'],
   'mcp-servers': ['tools', 'core'],
   agents: ['core'],
   graphs: ['agents', 'core'],
-  apps: ['graphs', 'agents', 'mcp-servers', 'tools', 'db', 'core', 'evals'],
+  apps: ['graphs', 'agents', 'mcp-servers', 'adapters', 'tools', 'db', 'core', 'evals'],
 };
 
 function sourceFiles(directory: string): string[] {
