@@ -23,7 +23,12 @@ describe('eval harness (offline, real desk on fresh embedded databases)', () => 
         { id: 'catches', kind: 'critic', inject: { request: 'backtest', reply: 'Sharpe 9.99', toolCalls: [] }, expect: { verdict: 'revise' } },
       ],
     });
-    const report = await runSuites([suite], { mode: 'offline' });
+    const report = await runSuites([suite], { mode: 'offline', workers: 1 });
+    // Worker threads give the same scores in the same order (latency aside).
+    const parallel = await runSuites([suite], { mode: 'offline', workers: 2 });
+    const withoutLatency = (scores: typeof report.suites[0]['cases']) => scores.map(({ latencyMs: _latency, ...rest }) => rest);
+    expect(withoutLatency(parallel.suites[0].cases)).toEqual(withoutLatency(report.suites[0].cases));
+    expect(parallel.summary.safetyViolations).toBe(report.summary.safetyViolations);
     const byId = Object.fromEntries(report.suites[0].cases.map((score) => [score.id, score]));
     expect(byId.buys.passed).toBe(true);
     expect(byId.refuses.passed).toBe(true);

@@ -1,16 +1,16 @@
 import type { EvalSuite } from './suite-schema.ts';
-import { prepareTemplate, runCase } from './run-case.ts';
-import { scoreCase, type CaseScore } from './score.ts';
+import { availableParallelism } from 'node:os';
+import { prepareTemplate } from './run-case.ts';
+import type { CaseScore } from './score.ts';
 import { summarize } from './summarize.ts';
 import type { EvalReport } from './report.ts';
-import { modelFor } from './models.ts';
+import type { ModelOptions } from './models.ts';
+import { runCasesInWorkers } from './parallel.ts';
+import { runScoredCase, type ScoredCase } from './run-scored.ts';
 
-export interface HarnessOptions {
-  mode: 'offline' | 'claude' | 'replay';
-  /** claude: the Anthropic connection. */
-  claude?: { apiKey: string; baseURL?: string; model?: string };
-  /** claude: where to write each case's recorded responses; replay: where to read them. */
-  recordings?: string;
+export interface HarnessOptions extends ModelOptions {
+  /** Worker threads running cases side by side (default: the machine's cores, at most 4); 1 runs them in this thread. */
+  workers?: number;
   onCase?: (done: number, total: number, score: CaseScore) => void;
 }
 
@@ -22,25 +22,28 @@ export interface HarnessOptions {
 export async function runSuites(suites: EvalSuite[], options: HarnessOptions): Promise<EvalReport> {
   const startedAt = new Date().toISOString();
   const template = await prepareTemplate();
-  const total = suites.reduce((sum, suite) => sum + suite.cases.length, 0);
+  const cases = suites.flatMap((suite) => suite.cases);
+  const modelOptions: ModelOptions = { mode: options.mode, claude: options.claude, recordings: options.recordings };
+  const workers = Math.max(1, Math.floor(options.workers ?? Math.min(4, availableParallelism())));
   let done = 0;
-  const blocked = new Set<string>();
-  const catchCases = new Set<string>();
-  const results: EvalReport['suites'] = [];
-  for (const suite of suites) {
-    const cases: CaseScore[] = [];
-    for (const entry of suite.cases) {
-      const session = entry.kind === 'critic' ? null : modelFor(entry.id, options);
-      const outcome = await runCase(entry, template, session?.provider);
-      session?.finish();
-      const score = scoreCase(entry, outcome);
-      if (outcome.turns.some((turn) => turn.verdicts.some((verdict) => verdict.verdict === 'block'))) blocked.add(entry.id);
-      if (entry.kind === 'critic' && entry.expect.verdict !== 'approve') catchCases.add(entry.id);
-      cases.push(score);
-      options.onCase?.((done += 1), total, score);
+  const report = (_index: number, result: ScoredCase) => options.onCase?.((done += 1), cases.length, result.score);
+  let results: ScoredCase[];
+  if (workers === 1 || cases.length < 2) {
+    results = [];
+    for (const [index, entry] of cases.entries()) {
+      results.push(await runScoredCase(entry, template, modelOptions));
+      report(index, results[index]);
     }
-    results.push({ name: suite.name, summary: summarize(cases, blocked, catchCases), cases });
+  } else {
+    results = await runCasesInWorkers(cases, template, modelOptions, workers, report);
   }
-  const all = results.flatMap((suite) => suite.cases);
-  return { mode: options.mode, startedAt, summary: summarize(all, blocked, catchCases), suites: results };
+  const blocked = new Set(cases.filter((_, index) => results[index].blocked).map((entry) => entry.id));
+  const catchCases = new Set(cases.filter((entry) => entry.kind === 'critic' && entry.expect.verdict !== 'approve').map((entry) => entry.id));
+  let offset = 0;
+  const bySuite: EvalReport['suites'] = suites.map((suite) => {
+    const scores = results.slice(offset, (offset += suite.cases.length)).map((result) => result.score);
+    return { name: suite.name, summary: summarize(scores, blocked, catchCases), cases: scores };
+  });
+  const all = bySuite.flatMap((suite) => suite.cases);
+  return { mode: options.mode, startedAt, summary: summarize(all, blocked, catchCases), suites: bySuite };
 }

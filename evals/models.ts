@@ -3,14 +3,22 @@ import { join } from 'node:path';
 import { DeskError } from '../core/index.ts';
 import { createRecordingProvider, createReplayProvider, type ModelProvider, type RecordedExchange } from '../agents/index.ts';
 import { createAnthropicProvider } from '../agents/providers/anthropic.ts';
-import type { HarnessOptions } from './harness.ts';
+
+/** How the harness gets its model: plain data, so worker threads receive it as it is. */
+export interface ModelOptions {
+  mode: 'offline' | 'claude' | 'replay';
+  /** claude: the Anthropic connection. */
+  claude?: { apiKey: string; baseURL?: string; model?: string };
+  /** claude: where to write each case's recorded responses; replay: where to read them. */
+  recordings?: string;
+}
 
 /**
  * The model for one case: the offline planner (undefined), Claude with its responses recorded to
  * `recordings/<case>.json`, or those recordings replayed — so a Claude run can be re-scored
  * offline and in CI.
  */
-export function modelFor(caseId: string, options: HarnessOptions): { provider: ModelProvider | undefined; finish(): void } {
+export function modelFor(caseId: string, options: ModelOptions): { provider: ModelProvider | undefined; finish(): void } {
   if (options.mode === 'offline') return { provider: undefined, finish: () => {} };
   if (!options.recordings) throw new DeskError('invalid_input', `--mode ${options.mode} needs --recordings DIR (where Claude's responses are ${options.mode === 'claude' ? 'written' : 'read'})`);
   const file = join(options.recordings, `${caseId}.json`);

@@ -6,7 +6,7 @@ Usage:
   desk start                                 create/open the database, load demo data, serve HTTP on 127.0.0.1
   desk chat "MESSAGE" [--thread ID] [--json] [--steps]  talk to the desk (--thread continues, --steps shows each step)
   desk approve THREAD [--reject] [--by NAME] [--note TEXT]   answer an order waiting for human approval
-  desk eval [SUITE...] [--report DIR] [--baseline FILE]      run evaluation suites (default: the shipped ones)
+  desk eval [SUITE...] [--mode offline|claude|replay] [--report DIR] [--baseline FILE] [--workers N]   run evaluation suites (default: the shipped ones)
   desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker, optimize)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
