@@ -67,6 +67,8 @@ export interface DecisionLog {
   appendVerdict(input: CriticVerdictInput): Promise<CriticVerdict>;
   listByThread(threadId: string): Promise<{ decisions: Decision[]; verdicts: CriticVerdict[] }>;
   listRecent(limit: number): Promise<{ decisions: Decision[]; verdicts: CriticVerdict[] }>;
+  /** One decision with its critic verdicts, or null when there is no such id. */
+  getDecision(id: string): Promise<{ decision: Decision; verdicts: CriticVerdict[] } | null>;
   verify(): Promise<ChainVerification>;
 }
 

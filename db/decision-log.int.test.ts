@@ -49,6 +49,8 @@ describe.each(testDatabaseKinds)('the decision log on %s', (kind) => {
     expect(await log.listByThread('t1')).toEqual({ decisions: [made], verdicts: [verdict] });
     expect(await log.listRecent(5)).toEqual({ decisions: [made], verdicts: [verdict] });
     await expect(log.appendVerdict({ ...verdict, decisionId: 'dec_missing' })).rejects.toThrow(/no decision dec_missing/);
+    expect(await log.getDecision(made.id)).toEqual({ decision: made, verdicts: [verdict] });
+    expect(await log.getDecision('dec_missing')).toBeNull();
   });
 
   it('verifies an intact log', async () => {

@@ -65,6 +65,12 @@ export function createDecisionLog(db: Database, deps: { clock: Clock; ids: IdSou
         verdicts: (await db.pool.query(`SELECT * FROM (SELECT * FROM critic_verdicts ORDER BY sequence DESC LIMIT $1) recent ORDER BY sequence`, [count])).rows.map(verdictFromRow),
       };
     },
+    getDecision: async (id) => {
+      const decision = (await db.pool.query(`SELECT * FROM decisions WHERE id = $1`, [id])).rows.map(decisionFromRow)[0];
+      if (!decision) return null;
+      const verdicts = (await db.pool.query(`SELECT * FROM critic_verdicts WHERE decision_id = $1 ORDER BY sequence`, [id])).rows.map(verdictFromRow);
+      return { decision, verdicts };
+    },
     verify: () => verifyChains(db.pool),
   };
 }

@@ -18,6 +18,10 @@ export function createMemoryDecisionLog(): DecisionLog & { all(): { decisions: D
     },
     listByThread: async (threadId) => ({ decisions: decisions.filter((entry) => entry.threadId === threadId), verdicts: verdicts.filter((entry) => entry.threadId === threadId) }),
     listRecent: async (limit) => ({ decisions: decisions.slice(-limit), verdicts: verdicts.slice(-limit) }),
+    getDecision: async (id) => {
+      const decision = decisions.find((entry) => entry.id === id);
+      return decision ? { decision, verdicts: verdicts.filter((entry) => entry.decisionId === id) } : null;
+    },
     verify: async (): Promise<ChainVerification> => ({ ok: true, decisions: decisions.length, verdicts: verdicts.length, firstBrokenSequence: null, problem: null }),
     all: () => ({ decisions, verdicts }),
   };

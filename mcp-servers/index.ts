@@ -5,6 +5,8 @@ export { createBrokerServer, type BrokerServerDeps } from './broker/server.ts';
 export { createOversightServer, type OversightServerDeps } from './oversight/server.ts';
 export { createOptimizeServer, runOptimization, type OptimizeServerDeps, type OptimizationReport } from './optimize/index.ts';
 export { connectInProcess, serveStdio } from './shared/index.ts';
+export { registerDeskResources, type DeskResourceDeps } from './desk/resources.ts';
+export { registerDeskPrompts } from './desk/prompts.ts';
 
 /** Names of the servers, as `npx desk mcp <server>` takes them. */
 export const SERVER_NAMES = ['market-data', 'backtest', 'risk', 'broker', 'oversight', 'optimize'] as const;

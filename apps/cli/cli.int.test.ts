@@ -34,10 +34,12 @@ describe('desk CLI (embedded database in a fresh DESK_HOME)', () => {
     expect(await desk('log', 'replay', bought.threadId)).toMatch(/identical to the record/);
   }, 240_000);
 
-  it('prints a Claude Desktop config for the public servers of this install', async () => {
+  it('prints a Claude Desktop config for the combined server, or per domain, of this install', async () => {
     const config = JSON.parse(await desk('mcp', '--print-config'));
-    expect(Object.keys(config.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize']);
-    expect(config.mcpServers['desk-risk']).toMatchObject({ command: process.execPath, args: [BIN, 'mcp', 'risk'], env: { DESK_HOME: home } });
+    expect(config.mcpServers).toEqual({ desk: { command: process.execPath, args: [BIN, 'mcp', 'desk'], env: { DESK_HOME: home } } });
+    const perDomain = JSON.parse(await desk('mcp', '--print-config', '--per-domain'));
+    expect(Object.keys(perDomain.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize']);
+    expect(perDomain.mcpServers['desk-risk']).toMatchObject({ command: process.execPath, args: [BIN, 'mcp', 'risk'], env: { DESK_HOME: home } });
   });
 
   it('says clearly what is wrong with a chat without a message', async () => {

@@ -7,7 +7,8 @@ Usage:
   desk chat "MESSAGE" [--thread ID] [--json] [--steps]  talk to the desk (--thread continues, --steps shows each step)
   desk approve THREAD [--reject] [--by NAME] [--note TEXT]   answer an order waiting for human approval
   desk eval [SUITE...] [--mode offline|claude|replay] [--report DIR] [--baseline FILE] [--workers N]   run evaluation suites (default: the shipped ones)
-  desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker, optimize)
+  desk mcp <server>                          serve an MCP server over stdio: desk (all tools, resources, prompts) or market-data, backtest, risk, broker, optimize
+  desk mcp --print-config [--per-domain]     print the claude_desktop_config.json block for this install
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
   desk log replay THREAD                     re-run a thread from its recorded tool results and compare

@@ -3,22 +3,26 @@ import { DeskError } from '../../core/index.ts';
 import { serveStdio } from '../../mcp-servers/index.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { openDesk } from '../runtime/desk.ts';
-import { createServer, PUBLIC_SERVERS } from '../runtime/servers.ts';
+import { createPublicServer, DOMAIN_PUBLIC_SERVERS, PUBLIC_SERVERS, type PublicServerName } from '../runtime/servers.ts';
 
 
-/** `desk mcp <server>`: serve one MCP server over stdio. stdout carries only protocol messages. */
+/**
+ * `desk mcp <server>`: serve one MCP server over stdio (`desk` is all public tools, resources and
+ * prompts on one connection). stdout carries only protocol messages.
+ * `desk mcp --print-config [--per-domain]` prints the claude_desktop_config.json block.
+ */
 export async function mcpCommand(args: string[]): Promise<number> {
   if (args[0] === '--print-config') {
-    console.log(JSON.stringify(claudeDesktopConfig(loadConfig(process.env).home), null, 2));
+    console.log(JSON.stringify(claudeDesktopConfig(loadConfig(process.env).home, args.includes('--per-domain')), null, 2));
     return 0;
   }
-  const name = args[0] as (typeof PUBLIC_SERVERS)[number] | undefined;
+  const name = args[0] as PublicServerName | undefined;
   if (!name || !PUBLIC_SERVERS.includes(name)) {
     throw new DeskError('invalid_input', `desk mcp needs a server name: one of ${PUBLIC_SERVERS.join(', ')} (got ${JSON.stringify(name ?? '')})`);
   }
   const config = loadConfig(process.env);
   const desk = await openDesk(config, { role: `mcp:${name}`, log: (line) => console.error(line) });
-  const server = createServer(name, desk.serverDeps);
+  const server = createPublicServer(name, desk.serverDeps);
   await serveStdio(server);
   console.error(`desk ${name} MCP server on stdio (database ${desk.db.kind})`);
   await new Promise<void>((resolve) => {
@@ -33,12 +37,12 @@ export async function mcpCommand(args: string[]): Promise<number> {
 }
 
 /**
- * The `mcpServers` block of claude_desktop_config.json for this install: one stdio entry per
- * public server, with absolute paths so Claude Desktop can start them from anywhere.
+ * The `mcpServers` block of claude_desktop_config.json for this install, with absolute paths so
+ * Claude Desktop can start it from anywhere: the combined `desk` server, or one entry per domain.
  */
-export function claudeDesktopConfig(home: string): { mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }> } {
+export function claudeDesktopConfig(home: string, perDomain = false): { mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }> } {
   const bin = resolve(import.meta.dirname, '../../bin/desk.js');
-  return {
-    mcpServers: Object.fromEntries(PUBLIC_SERVERS.map((name) => [`desk-${name}`, { command: process.execPath, args: [bin, 'mcp', name], env: { DESK_HOME: home } }])),
-  };
+  const entry = (name: PublicServerName) => ({ command: process.execPath, args: [bin, 'mcp', name], env: { DESK_HOME: home } });
+  if (!perDomain) return { mcpServers: { desk: entry('desk') } };
+  return { mcpServers: Object.fromEntries(DOMAIN_PUBLIC_SERVERS.map((name) => [`desk-${name}`, entry(name)])) };
 }

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { McpToken } from '../runtime/config.ts';
 import type { Desk } from '../runtime/desk.ts';
-import { createServer, PUBLIC_SERVERS } from '../runtime/servers.ts';
+import { createPublicServer, PUBLIC_SERVERS, type PublicServerName } from '../runtime/servers.ts';
 import { bearerToken, sameSecret } from './bearer.ts';
 import { hostAllowed, originAllowed } from './origins.ts';
 
@@ -27,7 +27,7 @@ export function mountMcpRoutes(app: Hono, desk: Desk): void {
     const body = context.req.method === 'POST' ? await context.req.json().catch(() => undefined) : undefined;
     const denied = missingScope(body, client, desk.toolScopes);
     if (denied) return deniedToolResult(context, body, denied);
-    const server = createServer(name as (typeof PUBLIC_SERVERS)[number], desk.serverDeps);
+    const server = createPublicServer(name as PublicServerName, desk.serverDeps);
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     try {

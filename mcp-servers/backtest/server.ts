@@ -7,8 +7,8 @@ export interface BacktestServerDeps {
 }
 
 /** Backtest server: run_backtest (read-only, deterministic). */
-export function createBacktestServer(deps: BacktestServerDeps): McpServer {
-  const server = new McpServer({ name: 'desk-backtest', version: '0.1.0' });
+export function createBacktestServer(deps: BacktestServerDeps, into?: McpServer): McpServer {
+  const server = into ?? new McpServer({ name: 'desk-backtest', version: '0.1.0' });
   registerRunBacktestTool(server, deps);
   return server;
 }

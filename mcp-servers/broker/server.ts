@@ -5,8 +5,8 @@ import { registerPlaceOrderTool, type PlaceOrderDeps } from './tools/place-order
 export type BrokerServerDeps = PlaceOrderDeps;
 
 /** Broker server: place_order (needs risk and critic approvals), get_positions, list_orders, get_account. */
-export function createBrokerServer(deps: BrokerServerDeps): McpServer {
-  const server = new McpServer({ name: 'desk-broker', version: '0.1.0' });
+export function createBrokerServer(deps: BrokerServerDeps, into?: McpServer): McpServer {
+  const server = into ?? new McpServer({ name: 'desk-broker', version: '0.1.0' });
   registerPlaceOrderTool(server, deps);
   registerGetPositionsTool(server, deps);
   registerListOrdersTool(server, deps);

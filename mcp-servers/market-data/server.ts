@@ -9,8 +9,8 @@ export interface MarketDataServerDeps {
 }
 
 /** Market-data server: list_symbols, get_bars, get_quote (all read-only). */
-export function createMarketDataServer(deps: MarketDataServerDeps): McpServer {
-  const server = new McpServer({ name: 'desk-market-data', version: '0.1.0' });
+export function createMarketDataServer(deps: MarketDataServerDeps, into?: McpServer): McpServer {
+  const server = into ?? new McpServer({ name: 'desk-market-data', version: '0.1.0' });
   registerListSymbolsTool(server, deps);
   registerGetBarsTool(server, deps);
   registerGetQuoteTool(server, deps);

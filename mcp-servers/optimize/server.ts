@@ -10,8 +10,8 @@ export interface OptimizeServerDeps {
 }
 
 /** Optimize server: optimize_portfolio, discrete_allocation, rebalance_orders (all read-only; none places orders). */
-export function createOptimizeServer(deps: OptimizeServerDeps): McpServer {
-  const server = new McpServer({ name: 'desk-optimize', version: '0.1.0' });
+export function createOptimizeServer(deps: OptimizeServerDeps, into?: McpServer): McpServer {
+  const server = into ?? new McpServer({ name: 'desk-optimize', version: '0.1.0' });
   registerOptimizePortfolioTool(server, deps);
   registerDiscreteAllocationTool(server, deps);
   registerRebalanceOrdersTool(server, deps);

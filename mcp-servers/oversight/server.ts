@@ -4,8 +4,8 @@ import { registerApproveOrderTool, type ApproveOrderDeps } from './tools/approve
 export type OversightServerDeps = ApproveOrderDeps;
 
 /** Oversight server: approve_order (the critic's signature). Only the critic's client connects to it. */
-export function createOversightServer(deps: OversightServerDeps): McpServer {
-  const server = new McpServer({ name: 'desk-oversight', version: '0.1.0' });
+export function createOversightServer(deps: OversightServerDeps, into?: McpServer): McpServer {
+  const server = into ?? new McpServer({ name: 'desk-oversight', version: '0.1.0' });
   registerApproveOrderTool(server, deps);
   return server;
 }

@@ -7,8 +7,8 @@ import { registerStressTestTool } from './tools/stress-test.ts';
 export type RiskServerDeps = CheckOrderDeps;
 
 /** Risk server: check_order (issues approval tokens), get_limits, portfolio_risk, stress_test. */
-export function createRiskServer(deps: RiskServerDeps): McpServer {
-  const server = new McpServer({ name: 'desk-risk', version: '0.1.0' });
+export function createRiskServer(deps: RiskServerDeps, into?: McpServer): McpServer {
+  const server = into ?? new McpServer({ name: 'desk-risk', version: '0.1.0' });
   registerCheckOrderTool(server, deps);
   registerGetLimitsTool(server, deps);
   registerPortfolioRiskTool(server, deps);
