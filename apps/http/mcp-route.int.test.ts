@@ -65,4 +65,29 @@ describe('MCP over Streamable HTTP', () => {
     expect((await request({ host: '127.0.0.1:8787', origin: 'https://evil.example' })).status).toBe(403);
     expect((await request({ host: '127.0.0.1:8787' }, 'x'.repeat(1_100_000))).status).toBe(413);
   });
+
+  it('serves the combined desk server, with its resources, at /mcp/desk', async () => {
+    const client = await connect('desk', READ_TOKEN);
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['get_quote', 'run_backtest', 'check_order', 'place_order']));
+    const read = await client.readResource({ uri: 'desk://limits' });
+    expect(JSON.parse((read.contents[0] as { text: string }).text)).toMatchObject({ maxOrderNotional: expect.any(String) });
+    await client.close();
+  });
+
+  it('limits each token to DESK_MCP_RATE_LIMIT requests a minute, with Retry-After', async () => {
+    const app = createApp({ ...desk, config: { ...desk.config, mcpRateLimit: 2 } });
+    const request = (token: string) => app.request('http://127.0.0.1/mcp/market-data', {
+      method: 'POST',
+      headers: { host: '127.0.0.1:8787', authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect((await request(READ_TOKEN)).status).toBe(200);
+    expect((await request(READ_TOKEN)).status).toBe(200);
+    const limited = await request(READ_TOKEN);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/token reader may make 2 requests a minute/);
+    // Another token has its own budget.
+    expect((await request(TRADE_TOKEN)).status).toBe(200);
+  });
 });

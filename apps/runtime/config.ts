@@ -15,6 +15,8 @@ export interface DeskConfig {
   mcpTokens: McpToken[];
   /** Extra host names the HTTP server answers to besides 127.0.0.1, localhost and [::1]. */
   allowedHosts: string[];
+  /** MCP-over-HTTP requests one token may make per minute (bursts up to the same number). */
+  mcpRateLimit: number;
   secrets: { risk: string | undefined; critic: string | undefined };
   approvalTtlMs: number;
   /** Orders whose notional exceeds this wait for a human ('all': every order; null: none). */
@@ -47,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): DeskConfig 
     apiToken: env.DESK_API_TOKEN || undefined,
     mcpTokens: parseMcpTokens(env.DESK_MCP_TOKENS ?? ''),
     allowedHosts: (env.DESK_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+    mcpRateLimit: integer(env, 'DESK_MCP_RATE_LIMIT', 120, 1, 1_000_000),
     secrets: { risk: env.DESK_RISK_SECRET || undefined, critic: env.DESK_CRITIC_SECRET || undefined },
     approvalTtlMs: integer(env, 'DESK_APPROVAL_TTL_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
     humanApproval: humanApprovalFrom(env.DESK_HUMAN_APPROVAL ?? ''),
