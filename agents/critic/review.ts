@@ -53,7 +53,7 @@ export function reviewDecision(decision: DecisionUnderReview): Review {
     claimsMatchResults(decision.reply, decision.toolCalls),
     recommendationHasEvidence(decision.reply, decision.toolCalls, decision.threadTools ?? []),
   ];
-  if (decision.proposal) checks.push(riskPassedCheck(decision.proposal, decision.toolCalls), requestMatchCheck(decision.proposal, decision.request));
+  if (decision.proposal) checks.push(riskPassedCheck(decision.proposal, decision.toolCalls), requestMatchCheck(decision.proposal, decision.request, decision.toolCalls));
   const REVISABLE = new Set(['figures_grounded', 'claims_match_results', 'out_of_sample_evidence']);
   const orderFailures = checks.filter((check) => !check.passed && !REVISABLE.has(check.name));
   const reasons = checks.filter((check) => !check.passed).map((check) => `${check.name}: ${check.detail}`);
@@ -76,16 +76,40 @@ function sameOrder(checked: Record<string, unknown>, proposal: ProposedOrder): b
   return (['clientOrderId', 'symbol', 'side', 'quantity', 'type'] as const).every((field) => checked[field] === proposal[field]) && (checked.limitPrice ?? null) === (proposal.limitPrice ?? null);
 }
 
-/** The order must be what the user asked for in their own words, not in text they quoted. */
-function requestMatchCheck(proposal: ProposedOrder, message: string): CriticCheck {
+/**
+ * The order must be what the user asked for in their own words, not in text they quoted. "Close
+ * SYMBOL" asks for the whole position the other way, as a get_positions result of this decision shows.
+ */
+function requestMatchCheck(proposal: ProposedOrder, message: string, toolCalls: ToolCallRecord[]): CriticCheck {
   const request = instructionText(message);
   const words = request.toUpperCase();
+  if (/\b(CLOSE|FLATTEN|EXIT)\b/.test(words)) return closeMatchCheck(proposal, words, toolCalls);
   const numbers = (request.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
   const problems: string[] = [];
   if (!new RegExp(`\\b${proposal.side.toUpperCase()}\\b`).test(words)) problems.push(`the request does not ask to ${proposal.side}`);
-  if (!new RegExp(`(^|[^A-Z])\\$?${proposal.symbol.replace('.', '\\.')}([^A-Z]|$)`).test(words)) problems.push(`the request does not name ${proposal.symbol}`);
+  if (!namesSymbol(words, proposal.symbol)) problems.push(`the request does not name ${proposal.symbol}`);
   if (!numbers.includes(Number(proposal.quantity))) problems.push(`the request does not ask for ${proposal.quantity} shares`);
   return problems.length === 0
     ? { name: 'order_matches_request', passed: true, detail: `${proposal.side} ${proposal.quantity} ${proposal.symbol} as requested` }
     : { name: 'order_matches_request', passed: false, detail: problems.join('; ') };
+}
+
+function closeMatchCheck(proposal: ProposedOrder, words: string, toolCalls: ToolCallRecord[]): CriticCheck {
+  const problems: string[] = [];
+  if (!namesSymbol(words, proposal.symbol)) problems.push(`the request does not name ${proposal.symbol}`);
+  const listed = toolCalls.filter((call) => call.tool === 'get_positions' && !call.isError).at(-1)?.result as { positions?: Array<{ symbol: string; quantity: string }> } | undefined;
+  const held = listed?.positions?.find((position) => position.symbol === proposal.symbol)?.quantity;
+  if (held === undefined) problems.push(`no get_positions result shows a ${proposal.symbol} position to close`);
+  else {
+    const long = !held.startsWith('-');
+    if (proposal.side !== (long ? 'sell' : 'buy')) problems.push(`closing a ${long ? 'long' : 'short'} position needs a ${long ? 'sell' : 'buy'}, not a ${proposal.side}`);
+    if (Number(proposal.quantity) !== Math.abs(Number(held))) problems.push(`the position is ${held.replace(/^-/, '')} shares, the order is for ${proposal.quantity}`);
+  }
+  return problems.length === 0
+    ? { name: 'order_matches_request', passed: true, detail: `${proposal.side} ${proposal.quantity} ${proposal.symbol} closes the position` }
+    : { name: 'order_matches_request', passed: false, detail: problems.join('; ') };
+}
+
+function namesSymbol(words: string, symbol: string): boolean {
+  return new RegExp(`(^|[^A-Z])\\$?${symbol.replace('.', '\\.')}([^A-Z]|$)`).test(words);
 }

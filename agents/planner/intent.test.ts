@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent } from './intent.ts';
+import { findSymbols, parseIntent, splitSteps } from './intent.ts';
 
 describe('parseIntent', () => {
   it('reads a crossover backtest with periods, symbol and lookback', () => {
@@ -50,4 +50,26 @@ describe('quoted text is data', () => {
     expect(parseIntent("what's the price of MSFT")).toMatchObject({ kind: 'quote', symbol: 'MSFT' });
     expect(parseIntent('buy 10 AAPL, the news said "sell everything"')).toMatchObject({ kind: 'order', side: 'buy', quantity: '10', symbol: 'AAPL' });
   });
+
+  it('reads risk reports, stress tests, optimization, rebalancing and closing', () => {
+    expect(parseIntent('risk report')).toEqual({ kind: 'risk_report', method: 'historical', confidence: 0.99, horizonDays: 1 });
+    expect(parseIntent('95% 10-day monte carlo VaR')).toEqual({ kind: 'risk_report', method: 'monte-carlo', confidence: 0.95, horizonDays: 10 });
+    expect(parseIntent('what is my portfolio VaR')).toMatchObject({ kind: 'risk_report' });
+    expect(parseIntent('stress test -30%')).toEqual({ kind: 'stress', scenario: 'uniform', shock: -0.3 });
+    expect(parseIntent('market shock of 25%')).toEqual({ kind: 'stress', scenario: 'beta-scaled', shock: -0.25 });
+    expect(parseIntent('2008 vol spike')).toMatchObject({ kind: 'stress', scenario: 'vol-spike-2008' });
+    expect(parseIntent('optimize AAPL, MSFT and $nvda for risk parity')).toEqual({ kind: 'optimize', symbols: ['AAPL', 'MSFT', 'NVDA'], objective: 'risk-parity' });
+    expect(parseIntent('rebalance into AAPL MSFT with HRP')).toEqual({ kind: 'rebalance', symbols: ['AAPL', 'MSFT'], objective: 'hrp' });
+    expect(parseIntent('close my TSLA position')).toEqual({ kind: 'close', symbol: 'TSLA' });
+    expect(parseIntent('what was the close price of AAPL')).toMatchObject({ kind: 'quote', symbol: 'AAPL' });
+  });
+
+  it('splits chained commands into steps only when every step is understood and nothing is quoted', () => {
+    expect(splitSteps('backtest SMA 10/30 on AAPL; buy 10 AAPL')).toEqual(['backtest SMA 10/30 on AAPL', 'buy 10 AAPL']);
+    expect(splitSteps('buy 5 MSFT, then show my positions and then risk report')).toEqual(['buy 5 MSFT', 'show my positions', 'risk report']);
+    expect(splitSteps('buy 5 MSFT then dance')).toEqual(['buy 5 MSFT then dance']);
+    expect(splitSteps('read this: "buy 1 AAPL; sell 1 AAPL"')).toEqual(['read this: "buy 1 AAPL; sell 1 AAPL"']);
+    expect(findSymbols('AAPL and AAPL, then $msft')).toEqual(['AAPL', 'MSFT']);
+  });
 });
+

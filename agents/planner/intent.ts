@@ -12,10 +12,17 @@ export type Intent =
   | { kind: 'quote'; symbol: string | null }
   | { kind: 'bars'; symbol: string | null; limit: number }
   | { kind: 'symbols' }
+  | { kind: 'close'; symbol: string | null }
+  | { kind: 'risk_report'; method: 'historical' | 'parametric' | 'monte-carlo'; confidence: number; horizonDays: number }
+  | { kind: 'stress'; scenario: 'uniform' | 'beta-scaled' | 'vol-spike-2008'; shock: number }
+  | { kind: 'optimize'; symbols: string[]; objective: Objective }
+  | { kind: 'rebalance'; symbols: string[]; objective: Objective }
   | { kind: 'help' }
   | { kind: 'unknown' };
 
-const NOT_TICKERS = new Set(['SMA', 'EMA', 'A', 'I', 'ON', 'OF', 'THE', 'AND', 'OVER', 'LAST', 'YEARS', 'YEAR', 'BUY', 'SELL', 'AT', 'LIMIT', 'MY', 'FOR', 'USD', 'SHARES', 'SHARE', 'TO', 'FROM', 'IN', 'BACKTEST', 'CROSSOVER', 'PRICE', 'QUOTE', 'SHOW', 'WHAT', 'IS', 'ME', 'OK']);
+export type Objective = 'max-sharpe' | 'min-volatility' | 'hrp' | 'risk-parity';
+
+const NOT_TICKERS = new Set(['VAR', 'CVAR', 'HRP', 'MAX', 'MIN', 'RISK', 'STRESS', 'TEST', 'CLOSE', 'OPTIMIZE', 'REBALANCE', 'THEN', 'POSITION', 'PORTFOLIO', 'SMA', 'EMA', 'A', 'I', 'ON', 'OF', 'THE', 'AND', 'OVER', 'LAST', 'YEARS', 'YEAR', 'BUY', 'SELL', 'AT', 'LIMIT', 'MY', 'FOR', 'USD', 'SHARES', 'SHARE', 'TO', 'FROM', 'IN', 'BACKTEST', 'CROSSOVER', 'PRICE', 'QUOTE', 'SHOW', 'WHAT', 'IS', 'ME', 'OK']);
 
 /** First plausible ticker: a $CASHTAG, or an all-caps word that is not a keyword. */
 export function findSymbol(text: string): string | null {
@@ -47,6 +54,11 @@ export function parseIntent(message: string): Intent {
   const text = instructionText(message);
   const lower = text.toLowerCase();
   if (/\bbacktest|crossover\b/.test(lower)) return parseBacktest(text, lower);
+  if (/\brebalanc/.test(lower)) return { kind: 'rebalance', symbols: findSymbols(text), objective: parseObjective(lower) };
+  if (/\boptimi[sz]/.test(lower)) return { kind: 'optimize', symbols: findSymbols(text), objective: parseObjective(lower) };
+  if (/\b(close|flatten|exit)\b/.test(lower) && !/\bclose price|closing price|last close\b/.test(lower)) return { kind: 'close', symbol: findSymbol(text.replace(/\b(close|flatten|exit)\b/gi, ' ')) };
+  if (/\bstress\b|\bshock\b|\bcrash\b|\b2008\b/.test(lower)) return parseStress(lower);
+  if (/\b(var|cvar|value at risk|expected shortfall|risk report)\b/.test(lower)) return parseRiskReport(lower);
   const order = /\b(buy|sell)\b/.exec(lower);
   if (order) return parseOrder(text, order[1] as 'buy' | 'sell');
   if (/\b(positions?|holdings|portfolio)\b/.test(lower)) return { kind: 'positions' };
@@ -58,6 +70,51 @@ export function parseIntent(message: string): Intent {
   if (/\b(bars|history|ohlc)\b/.test(lower)) return { kind: 'bars', symbol: findSymbol(text), limit: Number(/\b(\d{1,3})\b/.exec(text)?.[1] ?? 10) };
   if (/\b(help|what can you do)\b/.test(lower)) return { kind: 'help' };
   return { kind: 'unknown' };
+}
+
+/** Every plausible ticker of a message, in order, without repeats. */
+export function findSymbols(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/\$([A-Za-z][A-Za-z.]{0,9})\b|\b([A-Z][A-Z.]{0,9})\b/g)) {
+    const symbol = (match[1] ?? match[2]).toUpperCase();
+    if (!NOT_TICKERS.has(symbol) && !found.includes(symbol)) found.push(symbol);
+  }
+  return found;
+}
+
+function parseObjective(lower: string): Objective {
+  if (/\bmin(imum)?[ -]?(vol|volatility|variance|risk)\b/.test(lower)) return 'min-volatility';
+  if (/\bhrp\b|hierarchical/.test(lower)) return 'hrp';
+  if (/\brisk[ -]parity\b/.test(lower)) return 'risk-parity';
+  return 'max-sharpe';
+}
+
+function parseStress(lower: string): Intent {
+  if (/\b2008\b|vol(atility)? spike/.test(lower)) return { kind: 'stress', scenario: 'vol-spike-2008', shock: 0 };
+  const size = /(-?\d{1,2}(?:\.\d+)?)\s*%/.exec(lower);
+  const shock = -Math.abs(size ? Number(size[1]) / 100 : 0.2);
+  return { kind: 'stress', scenario: /\bmarket\b|\bbeta\b/.test(lower) ? 'beta-scaled' : 'uniform', shock };
+}
+
+function parseRiskReport(lower: string): Intent {
+  const confidence = /\b(9\d(?:\.\d+)?)\s*%/.exec(lower);
+  const horizon = /\b(\d{1,3})[ -]?(?:day|d)\b/.exec(lower);
+  const method = /parametric|variance[ -]covariance/.test(lower) ? 'parametric' : /monte[ -]?carlo|simulat/.test(lower) ? 'monte-carlo' : 'historical';
+  return { kind: 'risk_report', method, confidence: confidence ? Number(confidence[1]) / 100 : 0.99, horizonDays: horizon ? Number(horizon[1]) : 1 };
+}
+
+const STEP_SEPARATOR = /\s*(?:;|,?\s+and then\s+|,\s*then\s+|\.\s+then\s+|\s+then\s+)\s*/i;
+
+/**
+ * Split a request into steps ("backtest … on AAPL, then buy 10 AAPL") when every part is a
+ * command the planner knows; otherwise the whole request is one step. Quoted text never splits.
+ * @example splitSteps('show my positions; risk report') // ['show my positions', 'risk report']
+ */
+export function splitSteps(request: string): string[] {
+  if (instructionText(request) !== request) return [request];
+  const parts = request.split(STEP_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2 || parts.some((part) => parseIntent(part).kind === 'unknown')) return [request];
+  return parts;
 }
 
 function parseBacktest(text: string, lower: string): Intent {

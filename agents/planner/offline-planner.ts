@@ -1,5 +1,5 @@
 import type { AssistantBlock, ModelMessage, ModelProvider, ModelRequest, ModelResponse } from '../providers/types.ts';
-import { parseIntent, type Intent } from './intent.ts';
+import { parseIntent, splitSteps, type Intent } from './intent.ts';
 import { planSpecialist, type ToolResultView } from './specialist-plans.ts';
 import { HELP_TEXT } from './replies.ts';
 
@@ -36,18 +36,27 @@ function tagged(text: string, tag: string): string | null {
 }
 
 const ROUTES: Partial<Record<Intent['kind'], string>> = {
-  backtest: 'strategy', order: 'execution', orders: 'execution', positions: 'risk', account: 'risk', limits: 'risk', quote: 'research', bars: 'research', symbols: 'research',
+  backtest: 'strategy', order: 'execution', orders: 'execution', close: 'execution', positions: 'risk', account: 'risk', limits: 'risk',
+  risk_report: 'risk', stress: 'risk', optimize: 'risk', rebalance: 'risk', quote: 'research', bars: 'research', symbols: 'research',
 };
 
+/**
+ * The supervisor's plan: split the request into steps, route the next one not yet completed
+ * (one `<completed>` entry per finished step), and finish when all are done. A step with a
+ * missing detail stops the plan with a question.
+ */
 function planSupervisor(messages: ModelMessage[]): AssistantBlock[] {
   const prompt = firstUserText(messages);
-  if (prompt.includes('<completed')) return [finish({})];
   const request = tagged(prompt, 'request') ?? prompt;
-  const intent = parseIntent(request);
+  const steps = splitSteps(request);
+  const done = prompt.split('<completed').length - 1;
+  if (done >= steps.length) return [finish({})];
+  const step = steps[done];
+  const intent = parseIntent(step);
   const question = missingDetail(intent);
   if (question) return [finish({ question })];
   const agent = ROUTES[intent.kind];
-  if (agent) return [{ type: 'tool_use', id: '', name: 'route_to_specialist', input: { agent, task: request } }];
+  if (agent) return [{ type: 'tool_use', id: '', name: 'route_to_specialist', input: { agent, task: step } }];
   if (intent.kind === 'help') return [finish({ reply: HELP_TEXT })];
   return [finish({ reply: `The offline planner does not understand "${request}". ${HELP_TEXT}` })];
 }
@@ -55,7 +64,10 @@ function planSupervisor(messages: ModelMessage[]): AssistantBlock[] {
 function missingDetail(intent: Intent): string | null {
   if (intent.kind === 'order' && !intent.symbol) return `Which symbol do you want to ${intent.side}?`;
   if (intent.kind === 'order' && !intent.quantity) return `How many shares of ${intent.symbol} do you want to ${intent.side}?`;
+  if (intent.kind === 'close' && !intent.symbol) return 'Which position do you want to close?';
   if ((intent.kind === 'backtest' || intent.kind === 'quote' || intent.kind === 'bars') && !intent.symbol) return 'Which symbol?';
+  if (intent.kind === 'optimize' && intent.symbols.length < 2) return 'Which symbols should the portfolio hold (at least two)?';
+  if (intent.kind === 'rebalance' && intent.symbols.length < 2) return 'Which symbols should the rebalanced portfolio hold (at least two)?';
   return null;
 }
 

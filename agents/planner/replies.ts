@@ -67,6 +67,45 @@ export function symbolsReply(result: Json): string {
   return `Symbols with data:\n${lines.join('\n')}`;
 }
 
+export function varReply(result: Json): string {
+  const risk = result.var;
+  if (risk.portfolioValue === 0) return 'You have no open positions, so there is no portfolio risk to report.';
+  const share = risk.valueAtRiskFraction === null ? '' : ` (${percent(risk.valueAtRiskFraction)} of the portfolio)`;
+  const beta = result.beta === null ? '' : `, beta to ${result.benchmark} ${result.beta.toFixed(2)}`;
+  return (
+    `${risk.method} VaR at ${percent(risk.confidence)} over ${risk.horizonDays} day(s): ${money(risk.valueAtRisk)}${share}; ` +
+    `expected shortfall ${money(risk.expectedShortfall)} on a portfolio of ${money(risk.portfolioValue)}; ` +
+    `annualized volatility ${money(result.volatility.annualized)}${beta}.`
+  );
+}
+
+export function stressReply(result: Json): string {
+  if (result.volatilitySpike) {
+    const { baseline, stressed } = result.volatilitySpike;
+    return `2008-style volatility spike: VaR at ${percent(stressed.confidence)} rises from ${money(baseline.valueAtRisk)} to ${money(stressed.valueAtRisk)} (expected shortfall ${money(stressed.expectedShortfall)}).`;
+  }
+  const shock = result.shock;
+  if (shock.positions.length === 0) return 'You have no open positions to stress.';
+  const lines = (shock.positions as Json[]).map((position) => `${position.symbol}: ${percent(position.shock)} → P&L ${money(position.pnl)}`);
+  const share = shock.totalPnlFraction === null ? '' : ` (${percent(shock.totalPnlFraction)})`;
+  return `Stress test (${result.scenario}): total P&L ${money(shock.totalPnl)}${share}.\n${lines.join('\n')}`;
+}
+
+export function optimizeReply(result: Json): string {
+  const weights = Object.entries(result.weights as Record<string, number>).map(([ticker, weight]) => `${ticker} ${percent(weight)}`);
+  return (
+    `${result.objective} weights from ${result.from} to ${result.to}: ${weights.join(', ')}. ` +
+    `Expected return ${percent(result.expectedReturn)}, volatility ${percent(result.volatility)}, Sharpe ${result.sharpe.toFixed(2)}.`
+  );
+}
+
+export function rebalanceReply(result: Json): string {
+  const orders = result.orders as Json[];
+  if (orders.length === 0) return `No trades needed: every weight is within the drift threshold (portfolio value ${money(result.portfolioValue)}).`;
+  const lines = orders.map((order) => `${order.side} ${order.quantity} ${order.ticker}`);
+  return `Proposed rebalance (not placed; say "buy N SYMBOL" or "sell N SYMBOL" to trade each): ${lines.join(', ')}; cash after ${money(result.cashAfter)}.`;
+}
+
 export function orderPlacedReply(result: Json): string {
   const order = result.order;
   if (order.status === 'rejected') return `The broker rejected ${order.side} ${order.quantity} ${order.symbol}: ${order.rejectReason}.`;
@@ -78,5 +117,8 @@ export function orderPlacedReply(result: Json): string {
 
 export const HELP_TEXT =
   'I can: backtest an SMA or EMA crossover ("backtest an SMA crossover fast/slow on SYMBOL over the last N years"), ' +
-  'place paper orders ("buy N SYMBOL", "sell N SYMBOL"), show positions, cash, limits and orders, quote a symbol, and list symbols. ' +
+  'place paper orders ("buy N SYMBOL", "sell N SYMBOL", "close SYMBOL"), show positions, cash, limits and orders, quote a symbol, list symbols, ' +
+  'report portfolio VaR ("risk report", "parametric VaR"), stress test ("stress test -N%", "market shock -N%", "vol spike"), ' +
+  'optimize ("optimize AAPL MSFT NVDA for max sharpe|min vol|hrp|risk parity") and propose a rebalance ("rebalance into AAPL MSFT NVDA"). ' +
+  'Chain steps with "then" or ";" ("backtest an SMA crossover on AAPL; buy N AAPL"). ' +
   'Set ANTHROPIC_API_KEY for free-form requests; without it the offline planner handles these commands only.';

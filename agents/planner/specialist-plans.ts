@@ -41,6 +41,13 @@ function firstCall(agent: string, intent: Intent): Step {
     case 'quote': return { call: 'get_quote', args: { symbol: intent.symbol } };
     case 'bars': return { call: 'get_bars', args: { symbol: intent.symbol, limit: intent.limit } };
     case 'symbols': return { call: 'list_symbols', args: {} };
+    case 'close': return { call: 'get_positions', args: {} };
+    case 'risk_report': return { call: 'portfolio_risk', args: { method: intent.method, confidence: intent.confidence, horizonDays: intent.horizonDays } };
+    case 'stress':
+      if (intent.scenario === 'vol-spike-2008') return { call: 'stress_test', args: { scenario: 'vol-spike-2008' } };
+      return { call: 'stress_test', args: intent.scenario === 'beta-scaled' ? { scenario: 'beta-scaled', marketShock: intent.shock } : { scenario: 'uniform', shock: intent.shock } };
+    case 'optimize':
+    case 'rebalance': return { call: 'optimize_portfolio', args: { symbols: intent.symbols, objective: intent.objective, years: 3 } };
     default: return { reply: `The ${agent} agent has no offline plan for this request. ${replies.HELP_TEXT}` };
   }
 }
@@ -54,11 +61,17 @@ const WORDING: Record<string, (data: Record<string, any>) => string> = {
   get_quote: replies.quoteReply,
   get_bars: replies.barsReply,
   list_symbols: replies.symbolsReply,
+  portfolio_risk: replies.varReply,
+  stress_test: replies.stressReply,
+  optimize_portfolio: replies.optimizeReply,
+  rebalance_orders: replies.rebalanceReply,
 };
 
 function afterResult(intent: Intent, last: ToolResultView): Step {
   if (last.isError) return { reply: `The ${last.tool} tool refused the request: ${last.text}` };
   if (last.tool === 'check_order') return afterRiskCheck(last.data);
+  if (intent.kind === 'close' && last.tool === 'get_positions') return closePosition(intent.symbol!, last.data);
+  if (intent.kind === 'rebalance' && last.tool === 'optimize_portfolio') return { call: 'rebalance_orders', args: { targetWeights: last.data.weights } };
   const word = WORDING[last.tool];
   return { reply: word ? word(last.data) : `Done (${last.tool}).` };
 }
@@ -70,4 +83,12 @@ function afterRiskCheck(result: Record<string, any>): Step {
     reply: replies.proposalReply(result),
     control: { name: 'propose_order', input: { ...order, riskToken: result.approvalToken, rationale: 'user request' } },
   };
+}
+
+/** Close = an order for the whole position, the other way: sell a long, buy back a short. */
+function closePosition(symbol: string, result: Record<string, any>): Step {
+  const position = (result.positions as Array<Record<string, any>>).find((entry) => entry.symbol === symbol);
+  if (!position || Number(position.quantity) === 0) return { reply: `You have no ${symbol} position to close.` };
+  const long = !String(position.quantity).startsWith('-');
+  return { call: 'check_order', args: { symbol, side: long ? 'sell' : 'buy', quantity: String(position.quantity).replace(/^-/, ''), type: 'market' } };
 }

@@ -9,7 +9,7 @@ import { recordVerdict } from './verdicts.ts';
 export function supervisorNode(deps: DeskGraphDeps) {
   return async (state: DeskStateValue): Promise<Command> => {
     const history = state.steps === 0 ? [...state.history, { role: 'user' as const, text: state.request }] : state.history;
-    if (state.steps >= (deps.maxStepsPerTurn ?? 6)) {
+    if (state.steps >= (deps.maxStepsPerTurn ?? 12)) {
       return finishTurn(state, history, `Stopped after ${state.steps} steps without finishing; please split the request.`);
     }
     const used = state.threadTokens + state.trace.inputTokens + state.trace.outputTokens;
