@@ -6,6 +6,7 @@ Usage:
   desk start                                 create/open the database, load demo data, serve HTTP on 127.0.0.1
   desk chat "MESSAGE" [--thread ID] [--json] [--steps]  talk to the desk (--thread continues, --steps shows each step)
   desk approve THREAD [--reject] [--by NAME] [--note TEXT]   answer an order waiting for human approval
+  desk slack                                 serve the Slack app (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, DESK_SLACK_APPROVERS, DESK_SLACK_PORT)
   desk eval [SUITE...] [--report DIR] [--baseline FILE]      run evaluation suites (default: the shipped ones)
   desk mcp <server>                          serve an MCP server over stdio (market-data, backtest, risk, broker, optimize)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'approve': return await (await import('./approve.ts')).approveCommand(rest);
       case 'portfolio': return await (await import('./portfolio.ts')).portfolioCommand(rest);
       case 'risk': return await (await import('./risk.ts')).riskCommand(rest);
+      case 'slack': return await (await import('./slack.ts')).slackCommand(rest);
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
