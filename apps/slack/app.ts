@@ -30,6 +30,7 @@ export interface SlackApp {
 }
 
 const SEEN_EVENTS_CAP = 1000;
+const USAGE = 'Ask me in plain words, e.g. `/desk backtest an SMA crossover 10/30 on AAPL over the last 5 years`, `@desk buy 10 AAPL` or `@desk show my positions`.';
 
 /**
  * The desk as a Slack app (Bolt's HTTP receiver, signature verification on): mentions, direct
@@ -58,7 +59,9 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (!firstDelivery(body.event_id)) return;
     const input = deskInputFromSlack(event.text, context.botUserId, (event as { attachments?: SlackAttachment[] }).attachments);
-    await runSlackTurn(deps, client, { channel: event.channel, threadTs: event.thread_ts ?? event.ts, input });
+    const threadTs = event.thread_ts ?? event.ts;
+    if (!input) await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: USAGE });
+    else await runSlackTurn(deps, client, { channel: event.channel, threadTs, input });
   });
 
   app.message(async ({ message, body, client, context }) => {
@@ -71,7 +74,7 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
   app.command('/desk', async ({ command, ack, client, context }) => {
     const input = deskInputFromSlack(command.text, context.botUserId);
     if (!input) {
-      await ack({ response_type: 'ephemeral', text: 'Usage: /desk MESSAGE, e.g. /desk backtest an SMA crossover 10/30 on AAPL over the last 5 years' });
+      await ack({ response_type: 'ephemeral', text: USAGE });
       return;
     }
     await ack();

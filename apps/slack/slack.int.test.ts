@@ -156,4 +156,11 @@ describe('the Slack app over signed HTTP, with the real desk and a local Slack W
     expect(await identifyBot('xoxb-test-token', fake.apiUrl)).toEqual({ botId: 'BDESK', botUserId: 'UDESKBOT', team: 'desk' });
     await expect(identifyBot('xoxb-revoked', fake.apiUrl)).rejects.toSatisfy((error) => isDeskError(error, 'config_error') && /Slack refused SLACK_BOT_TOKEN .*invalid_auth/.test(error.message));
   });
+
+  it('answers an empty mention with how to ask, running no turn', async () => {
+    await signedPost(eventBody({ type: 'app_mention', user: 'UTRADER', text: '<@UDESKBOT>  ', ts: '1700000000.000600', channel: 'C1', event_ts: '1700000000.000600' }), 'application/json');
+    const hint = await fake.waitFor((calls) => calls.find((call) => call.method === 'chat.postMessage' && call.args.thread_ts === '1700000000.000600'));
+    expect(hint.args.text).toMatch(/^Ask me in plain words/);
+    expect((await desk.serverDeps.decisions.listByThread('slack:C1:1700000000.000600')).decisions).toEqual([]);
+  });
 });
