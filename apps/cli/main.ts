@@ -9,6 +9,7 @@ Usage:
   desk eval [SUITE...] [--mode offline|claude|replay] [--report DIR] [--baseline FILE] [--workers N]   run evaluation suites (default: the shipped ones)
   desk mcp <server>                          serve an MCP server over stdio: desk (all tools, resources, prompts) or market-data, backtest, risk, broker, optimize
   desk mcp --print-config [--per-domain]     print the claude_desktop_config.json block for this install
+  desk slack                                 serve the Slack app (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, DESK_SLACK_APPROVERS, DESK_SLACK_PORT)
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
   desk log replay THREAD                     re-run a thread from its recorded tool results and compare
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'approve': return await (await import('./approve.ts')).approveCommand(rest);
       case 'portfolio': return await (await import('./portfolio.ts')).portfolioCommand(rest);
       case 'risk': return await (await import('./risk.ts')).riskCommand(rest);
+      case 'slack': return await (await import('./slack.ts')).slackCommand(rest);
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { DeskError, isDeskError, parseWith } from '../../core/index.ts';
 import type { Desk } from '../runtime/desk.ts';
 import { bearerToken, sameSecret } from './bearer.ts';
+import { mountDashboard } from './dashboard.ts';
+import { loadEquity } from './dashboard-equity.ts';
 import { healthReport } from './health.ts';
 import { mountMcpRoutes } from './mcp-route.ts';
 
@@ -67,8 +69,10 @@ export function createApp(desk: Desk): Hono {
     const thread = context.req.query('thread');
     return context.json(thread ? await desk.serverDeps.decisions.listByThread(thread) : await desk.serverDeps.decisions.listRecent(100));
   });
+  app.get('/api/equity', async (context) => context.json(await loadEquity(desk.serverDeps)));
   app.get('/api/decisions/verify', async (context) => context.json(await desk.serverDeps.decisions.verify()));
   app.get('/api/threads/:id', async (context) => context.json({ threadId: context.req.param('id'), history: await desk.thread(context.req.param('id')) }));
+  mountDashboard(app);
   mountMcpRoutes(app, desk);
   return app;
 }
