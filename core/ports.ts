@@ -30,6 +30,12 @@ export interface MarketDataStore {
   latestClose(symbol: string): Promise<{ date: string; close: number } | null>;
 }
 
+/** Injected timers, so schedulers and reconnect loops run under a fake clock in tests. */
+export interface Timers {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 /** Progress of a long import: rows handled so far of `total` when known. */
 export interface ImportProgress {
   symbol: string;

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import type { Timers } from '../../core/index.ts';
 import type { AlpacaCredentials } from './bars-source.ts';
 
 /** A live bar (minute bars on Alpaca's stream). */
@@ -29,11 +30,6 @@ export type StreamStatus =
   | { state: 'reconnecting'; attempt: number; delayMs: number }
   | { state: 'failed'; reason: string }
   | { state: 'closed' };
-
-export interface Timers {
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface AlpacaStreamOptions extends AlpacaCredentials {
   /** Default wss://stream.data.alpaca.markets/v2/iex. */
