@@ -8,3 +8,7 @@ export { parseBarCsv, parseColumnMap, BAR_FIELDS, CSV_FORMATS, type BarField, ty
 export { validateBars, candidatesFromSeries, type ValidateBarsOptions, type ValidatedBars } from './validate-bars.ts';
 export { seriesWarnings, weekdaysBetween, type QualityOptions } from './quality.ts';
 export { createSyntheticSource } from './synthetic-source.ts';
+export { importBars, type ImportDeps, type ImportRequest } from './import-bars.ts';
+export { withRetry, isRetryable, DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
+export { parseSchedule, nextRunAfter, startScheduler, type Schedule, type Scheduler } from './schedule.ts';
+export { refreshSymbols, type RefreshRequest } from './refresh.ts';
