@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal.ts';
-import type { BarSeries, SymbolInfo } from './schemas/market.ts';
+import type { AdjustedBarSeries, BarSeries, DataIssue, ImportRun, MergeCounts, SymbolInfo } from './schemas/market.ts';
 import type { Account, Fill, Order, Position } from './schemas/orders.ts';
 import type { RiskLimits } from './schemas/risk.ts';
 import type { ChainVerification, CriticVerdict, CriticVerdictInput, Decision, DecisionInput } from './schemas/decisions.ts';
@@ -28,6 +28,53 @@ export interface MarketDataStore {
   listSymbols(): Promise<SymbolInfo[]>;
   /** Latest close and its date, or null when the symbol has no bars. */
   latestClose(symbol: string): Promise<{ date: string; close: number } | null>;
+}
+
+/** Injected timers, so schedulers and reconnect loops run under a fake clock in tests. */
+export interface Timers {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Progress of a long import: rows handled so far of `total` when known. */
+export interface ImportProgress {
+  symbol: string;
+  phase: 'fetch' | 'validate' | 'store';
+  rows: number;
+  total?: number;
+}
+
+export interface FetchBarsOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Validated bars from a source: `series` holds only rows without errors, oldest first;
+ * `issues` names every refused row (errors) and what looks wrong but is kept (warnings).
+ */
+export interface FetchedBars {
+  series: AdjustedBarSeries;
+  issues: DataIssue[];
+  /** Rows the source delivered, valid or not. */
+  rowsRead: number;
+}
+
+/** A provider of daily bars: CSV files, the synthetic generator, Yahoo Finance, Alpaca. */
+export interface MarketDataSource {
+  readonly name: string;
+  /** True when fetching goes over the network. */
+  readonly network: boolean;
+  fetchBars(symbol: string, range: DateRange, options?: FetchBarsOptions): Promise<FetchedBars>;
+}
+
+/** Idempotent bar merges and the record of imports. */
+export interface BarImportStore {
+  /** Upsert by (symbol, date), counting inserted, updated and unchanged rows; `onStored` after each chunk. */
+  mergeBars(series: AdjustedBarSeries, onStored?: (rows: number) => void): Promise<MergeCounts>;
+  recordRun(run: ImportRun): Promise<void>;
+  /** Newest first. */
+  listRuns(filter?: { symbol?: string; limit?: number }): Promise<ImportRun[]>;
 }
 
 /** Writes inside one execution transaction (serialised against other executions). */

@@ -61,7 +61,8 @@ function insertStatement(symbol: string, series: StoredBarSeries, start: number,
   return { text, values };
 }
 
-function checkSeries(series: StoredBarSeries): void {
+/** Refuse columns of different lengths, non-finite values, malformed or repeated dates. */
+export function checkSeries(series: StoredBarSeries): void {
   const length = series.dates.length;
   for (const column of [...COLUMNS, 'adjClose'] as const) {
     const values = series[column];

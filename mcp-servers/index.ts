@@ -1,4 +1,5 @@
 export { createMarketDataServer, type MarketDataServerDeps } from './market-data/server.ts';
+export type { MarketDataIngest } from './market-data/ingest.ts';
 export { createBacktestServer, type BacktestServerDeps } from './backtest/server.ts';
 export { createRiskServer, type RiskServerDeps } from './risk/server.ts';
 export { createBrokerServer, type BrokerServerDeps } from './broker/server.ts';

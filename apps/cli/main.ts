@@ -15,6 +15,9 @@ Usage:
   desk log replay THREAD                     re-run a thread from its recorded tool results and compare
   desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity
        [--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
+  desk data import --csv FILE --symbol SYM [--format yahoo|stooq|generic] [--map date=Date,...] [--skip-invalid] [--json]
+  desk data import --source synthetic|yahoo|alpaca --symbol SYM [--from D] [--to D]   import daily bars, report issues by line
+  desk data quality [SYM...] [--json] · desk data refresh [SYM...]   check stored bars; bring them up to today
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
@@ -35,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'risk': return await (await import('./risk.ts')).riskCommand(rest);
       case 'slack': return await (await import('./slack.ts')).slackCommand(rest);
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
+      case 'data': return await (await import('./data.ts')).dataCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return 0;

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../http/app.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { openDesk } from '../runtime/desk.ts';
+import { startRefreshSchedule } from '../runtime/ingest.ts';
 
 /** `desk start`: open everything, serve HTTP on 127.0.0.1, print what to try next. */
 export async function startCommand(_args: string[]): Promise<number> {
@@ -20,11 +21,14 @@ export async function startCommand(_args: string[]): Promise<number> {
   const serverFile = join(config.home, 'server.json');
   writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url }));
   printBanner(desk, url, performance.now() - started);
+  const refresh = desk.serverDeps.ingest ? startRefreshSchedule(desk.serverDeps.ingest, desk.serverDeps.bars, config, (line) => console.log(line)) : null;
+  if (refresh) console.log(`scheduled refresh (${config.marketData.refresh.schedule}), next at ${refresh.next()?.toISOString()}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   rmSync(serverFile, { force: true });
+  refresh?.stop();
   server.close();
   await desk.close();
   return 0;

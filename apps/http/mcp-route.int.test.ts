@@ -36,7 +36,7 @@ describe('MCP over Streamable HTTP', () => {
 
   it('lists and calls a read tool with the SDK client and a read token', async () => {
     const client = await connect('market-data', READ_TOKEN);
-    expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(['list_symbols', 'get_bars', 'get_quote']);
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(['list_symbols', 'get_bars', 'get_quote', 'import_bars', 'refresh', 'data_quality_report']);
     const quote = await client.callTool({ name: 'get_quote', arguments: { symbol: 'AAPL' } });
     expect(quote.structuredContent).toMatchObject({ symbol: 'AAPL', price: expect.any(Number) });
     await client.close();

@@ -23,6 +23,18 @@ export interface DeskConfig {
   humanApproval: { above: string } | 'all' | null;
   /** Model tokens one thread may use (Claude path); null: no limit. */
   threadTokenBudget: number | null;
+  /** Market data ingestion: the directory CSV imports over MCP may read, network sources, the refresh plan. */
+  marketData: MarketDataConfig;
+}
+
+export interface MarketDataConfig {
+  dataDir: string;
+  /** DESK_YAHOO=1 enables Yahoo Finance (DESK_YAHOO_BASE_URL points it elsewhere, e.g. a local fake). */
+  yahoo: { baseUrl: string | undefined } | null;
+  /** Enabled when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set; APCA_DATA_URL, APCA_DATA_FEED optional. */
+  alpaca: { keyId: string; secretKey: string; baseUrl: string | undefined; feed: string | undefined } | null;
+  /** DESK_REFRESH_SYMBOLS (default: every stored symbol), DESK_REFRESH_SOURCE, DESK_REFRESH_SCHEDULE (cron or "every 1h"; unset: no schedule). */
+  refresh: { symbols: string[]; source: string; schedule: string | null };
 }
 
 /**
@@ -54,6 +66,27 @@ export function loadConfig(env: Record<string, string | undefined>): DeskConfig 
     approvalTtlMs: integer(env, 'DESK_APPROVAL_TTL_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
     humanApproval: humanApprovalFrom(env.DESK_HUMAN_APPROVAL ?? ''),
     threadTokenBudget: env.DESK_THREAD_TOKEN_BUDGET ? integer(env, 'DESK_THREAD_TOKEN_BUDGET', 0, 1, 1e9) : null,
+    marketData: marketDataFrom(env, resolve(env.DESK_HOME ?? '.desk')),
+  };
+}
+
+function marketDataFrom(env: Record<string, string | undefined>, home: string): MarketDataConfig {
+  const yahoo = env.DESK_YAHOO === '1' ? { baseUrl: env.DESK_YAHOO_BASE_URL || undefined } : null;
+  const keyId = env.APCA_API_KEY_ID?.trim();
+  const secretKey = env.APCA_API_SECRET_KEY?.trim();
+  const alpaca = keyId && secretKey ? { keyId, secretKey, baseUrl: env.APCA_DATA_URL || undefined, feed: env.APCA_DATA_FEED || undefined } : null;
+  const available = ['synthetic', ...(yahoo ? ['yahoo'] : []), ...(alpaca ? ['alpaca'] : [])];
+  const source = env.DESK_REFRESH_SOURCE || (yahoo ? 'yahoo' : alpaca ? 'alpaca' : 'synthetic');
+  if (!available.includes(source)) throw new DeskError('config_error', `DESK_REFRESH_SOURCE must be one of ${available.join(', ')} here (got ${JSON.stringify(source)}); yahoo needs DESK_YAHOO=1, alpaca needs APCA_API_KEY_ID and APCA_API_SECRET_KEY`, { field: 'DESK_REFRESH_SOURCE' });
+  return {
+    dataDir: resolve(env.DESK_DATA_DIR ?? resolve(home, 'data')),
+    yahoo,
+    alpaca,
+    refresh: {
+      symbols: (env.DESK_REFRESH_SYMBOLS ?? '').split(',').map((symbol) => symbol.trim().toUpperCase()).filter(Boolean),
+      source,
+      schedule: env.DESK_REFRESH_SCHEDULE?.trim() || null,
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import type { DeskConfig } from './config.ts';
 import { acquireHomeLock } from './lock.ts';
 import { loadApprovalSecrets } from './secrets.ts';
 import { seedDemoMarket } from './seed.ts';
+import { buildMarketDataIngest } from './ingest.ts';
 import { createServer, type ServerDeps } from './servers.ts';
 
 export interface Desk {
@@ -97,6 +98,7 @@ function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: Id
     ids,
     secrets: loadApprovalSecrets(config.home, config.secrets),
     approvalTtlMs: config.approvalTtlMs,
+    ingest: buildMarketDataIngest(db, config, clock, ids),
   };
 }
 

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, registerDeskPrompts, registerDeskResources, type ServerName } from '../../mcp-servers/index.ts';
 import { getStrategy, listStrategies } from '../../tools/strategy/index.ts';
+import type { MarketDataIngest } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
 /** Domain servers an outside MCP client may reach (stdio, HTTP); the oversight server is the critic's alone. */
@@ -26,13 +27,15 @@ export interface ServerDeps {
   ids: IdSource;
   secrets: ApprovalSecrets;
   approvalTtlMs: number;
+  /** Sources and import store of the market-data server's import tools (absent: read-only market data). */
+  ingest?: MarketDataIngest;
 }
 
 /** Build one MCP server by name from the concrete stores: the same servers run in-process and over stdio. */
 export function createServer(name: ServerName, deps: ServerDeps, into?: McpServer): McpServer {
   switch (name) {
     case 'market-data':
-      return createMarketDataServer({ bars: deps.bars }, into);
+      return createMarketDataServer({ bars: deps.bars, ingest: deps.ingest }, into);
     case 'backtest':
       return createBacktestServer({ bars: deps.bars }, into);
     case 'risk':

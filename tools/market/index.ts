@@ -4,3 +4,11 @@ export { generateSyntheticBars, type SyntheticBarsOptions } from './synthetic.ts
 export { DEMO_UNIVERSE, generateDemoMarket, type DemoMarketOptions, type DemoSymbol } from './demo-universe.ts';
 export { parseYahooCsv } from './yahoo-csv.ts';
 export { barSeriesFromRows, barSeriesToRows, lastYearsRange, sliceSeries, type BarRow } from './series.ts';
+export { parseBarCsv, parseColumnMap, BAR_FIELDS, CSV_FORMATS, type BarField, type CandidateBar, type ColumnMap, type CsvFormat, type ParsedBarCsv } from './csv-bars.ts';
+export { validateBars, candidatesFromSeries, type ValidateBarsOptions, type ValidatedBars } from './validate-bars.ts';
+export { seriesWarnings, weekdaysBetween, type QualityOptions } from './quality.ts';
+export { createSyntheticSource } from './synthetic-source.ts';
+export { importBars, type ImportDeps, type ImportRequest } from './import-bars.ts';
+export { withRetry, isRetryable, DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
+export { parseSchedule, nextRunAfter, startScheduler, type Schedule, type Scheduler } from './schedule.ts';
+export { refreshSymbols, type RefreshRequest } from './refresh.ts';
