@@ -25,7 +25,9 @@ export type DeskErrorCode =
   /** The decision log's hash chain does not verify. */
   | 'integrity_error'
   /** Configuration (env, files) is missing or invalid. */
-  | 'config_error';
+  | 'config_error'
+  /** A long computation was stopped because its caller cancelled the request. */
+  | 'cancelled';
 
 /**
  * The one error type of the desk. `code` is machine-readable, `message` says which field,

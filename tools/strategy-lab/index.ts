@@ -1,0 +1,6 @@
+export { restrict, sliceSeries, specBacktester, type Backtester, type BarRange, type Evaluate } from './evaluator.ts';
+export { runSteps, runStepsAsync, type Progress, type Steps } from './steps.ts';
+export { resolveSpace, type Dimension, type ParameterSpace, type SpaceOptions } from './space.ts';
+export { compareEvaluations, judge, type Evaluation } from './ranking.ts';
+export { searchParameters, searchSteps, type SearchOptions, type SearchResult } from './search.ts';
+export type { GeneticOptions } from './genetic.ts';
