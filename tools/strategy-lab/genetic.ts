@@ -30,7 +30,7 @@ export interface GeneticOptions {
  */
 export function* geneticSteps(space: ParameterSpace, book: EvaluationBook, direction: SearchObjective['direction'], options: GeneticOptions & { seed: number; limit: number }): Steps<void> {
   const settings = geneticSettings(options);
-  const total = settings.population + (settings.generations - 1) * (settings.population - settings.elite);
+  const total = geneticTotal(settings);
   if (total > options.limit) throw new DeskError('invalid_input', `genetic: population and generations ask for ${total} evaluations, more than maxEvaluations (${options.limit})`, { field: 'genetic' });
   const random = createRng(options.seed);
   const normal = createStandardNormal(random);
@@ -59,6 +59,12 @@ export function* geneticSteps(space: ParameterSpace, book: EvaluationBook, direc
     }
     population = next;
   }
+}
+
+/** Children evaluated: a first generation of `population`, then `population - elite` per generation. */
+export function geneticTotal(options: GeneticOptions): number {
+  const settings = geneticSettings(options);
+  return settings.population + (settings.generations - 1) * (settings.population - settings.elite);
 }
 
 function tournament(members: Evaluation[], size: number, random: () => number, order: (left: Evaluation, right: Evaluation) => number): Evaluation {

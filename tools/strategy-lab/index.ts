@@ -4,3 +4,5 @@ export { resolveSpace, type Dimension, type ParameterSpace, type SpaceOptions } 
 export { compareEvaluations, judge, type Evaluation } from './ranking.ts';
 export { searchParameters, searchSteps, type SearchOptions, type SearchResult } from './search.ts';
 export type { GeneticOptions } from './genetic.ts';
+export { searchTotal } from './search.ts';
+export { walkForward, walkForwardSteps, walkForwardWindows, type WalkForwardOptions, type WalkForwardResult, type WalkForwardWindow, type WindowSpan } from './walk-forward.ts';

@@ -1,7 +1,7 @@
 import { DeskError, type MetricConstraint, type SearchMethod, type SearchObjective, type StrategySpec } from '../../core/index.ts';
 import { createRng } from '../market/index.ts';
 import type { Evaluate } from './evaluator.ts';
-import { geneticSteps, type GeneticOptions } from './genetic.ts';
+import { geneticSteps, geneticTotal, type GeneticOptions } from './genetic.ts';
 import { EvaluationBook, randomCandidate } from './book.ts';
 import { compareEvaluations, type Evaluation } from './ranking.ts';
 import { gridCandidates, resolveSpace, type SpaceOptions } from './space.ts';
@@ -75,6 +75,17 @@ export function* searchSteps(evaluate: Evaluate, spec: StrategySpec, options: Se
  */
 export function searchParameters(evaluate: Evaluate, spec: StrategySpec, options: SearchOptions, onProgress?: (progress: Progress) => void): SearchResult {
   return runSteps(searchSteps(evaluate, spec, options), onProgress);
+}
+
+/**
+ * How many steps searchSteps will take with these options (grid size, samples, or the genetic
+ * algorithm's children), for progress over several searches.
+ */
+export function searchTotal(spec: StrategySpec, options: SearchOptions): number {
+  const limit = positiveInteger(options.maxEvaluations ?? 10_000, 'maxEvaluations');
+  if (options.method === 'grid') return gridCandidates(resolveSpace(spec, options), positiveInteger(options.gridPoints ?? 5, 'gridPoints'), limit).length;
+  if (options.method === 'random') return positiveInteger(options.samples ?? 100, 'samples');
+  return geneticTotal(options.genetic ?? {});
 }
 
 function searchResult(options: SearchOptions, constraints: MetricConstraint[], evaluations: Evaluation[]): SearchResult {
