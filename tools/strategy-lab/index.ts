@@ -6,3 +6,6 @@ export { searchParameters, searchSteps, type SearchOptions, type SearchResult } 
 export type { GeneticOptions } from './genetic.ts';
 export { searchTotal } from './search.ts';
 export { walkForward, walkForwardSteps, walkForwardWindows, type WalkForwardOptions, type WalkForwardResult, type WalkForwardWindow, type WindowSpan } from './walk-forward.ts';
+export { inverseNormalCdf, normalCdf } from './normal.ts';
+export { deflatedSharpeRatio, expectedMaxSharpe, overfitReport, probabilisticSharpeRatio, returnMoments, type Moments, type OverfitReport, type SharpeSample } from './sharpe-statistics.ts';
+export { bootstrapTrades, quantile, sequenceStatistics, type BootstrapOptions, type Interval, type TradeBootstrap } from './bootstrap.ts';
