@@ -10,3 +10,4 @@ export { inverseNormalCdf, normalCdf } from './normal.ts';
 export { deflatedSharpeRatio, expectedMaxSharpe, overfitReport, probabilisticSharpeRatio, returnMoments, type Moments, type OverfitReport, type SharpeSample } from './sharpe-statistics.ts';
 export { bootstrapTrades, quantile, sequenceStatistics, type BootstrapOptions, type Interval, type TradeBootstrap } from './bootstrap.ts';
 export { blockIndexes, compareResults, compareStrategies, type ComparisonOptions, type Contender, type PairedStatistic, type StrategyComparison } from './compare.ts';
+export { leaveOneOut, type ComponentDelta } from './leave-one-out.ts';
