@@ -8,4 +8,4 @@ export { createRiskLimitsStore, listRiskLimitChanges, type RiskLimitChange } fro
 export { createDecisionLog } from './decision-log.ts';
 export { GENESIS_HASH, chainHash } from './decision-chain.ts';
 export { canonicalJson } from './canonical-json.ts';
-export { createStrategyStore, seedStrategies } from './strategy-store.ts';
+export { createStrategyStore } from './strategy-store.ts';

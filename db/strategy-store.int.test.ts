@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counterIds, fixedClock, isDeskError, type StrategySpec, type StrategyStore } from '../core/index.ts';
 import { openTestDatabase, testDatabaseKinds } from '../test-support/databases.ts';
 import { getStrategy, listStrategies, specHash } from '../tools/strategy/index.ts';
-import { createStrategyStore, seedStrategies, type Database } from './index.ts';
+import { seedStrategies } from '../mcp-servers/backtest/library.ts';
+import { createStrategyStore, type Database } from './index.ts';
 
 /** The same spec with object keys in reverse order at every level. */
 function reverseKeys<T>(value: T): T {

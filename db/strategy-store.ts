@@ -67,22 +67,6 @@ export function createStrategyStore(db: Database, deps: { clock: Clock; ids: IdS
   };
 }
 
-/**
- * Save each spec (e.g. the built-in library) as version 1 of its name when that name has no version
- * yet; names already stored (perhaps refined since) are left alone. Returns how many were saved.
- * Safe to call on every start.
- *
- * @example await seedStrategies(strategies, listStrategies(), 'library')
- */
-export async function seedStrategies(store: StrategyStore, specs: readonly StrategySpec[], author = 'library'): Promise<number> {
-  let created = 0;
-  for (const spec of specs) {
-    if ((await store.list({ name: spec.name })).length > 0) continue;
-    if ((await store.save(spec, { author, note: 'built-in library' })).created) created++;
-  }
-  return created;
-}
-
 function fromRow(row: VersionRow): StrategyVersion {
   return {
     id: row.id, name: row.name, version: row.version, parentId: row.parent_id, specHash: row.spec_hash,

@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
+import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore, StrategyStore } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
@@ -16,6 +16,7 @@ export interface ServerDeps {
   ids: IdSource;
   secrets: ApprovalSecrets;
   approvalTtlMs: number;
+  strategies: StrategyStore;
 }
 
 /** Build one MCP server by name from the concrete stores: the same servers run in-process and over stdio. */
@@ -24,7 +25,7 @@ export function createServer(name: ServerName, deps: ServerDeps): McpServer {
     case 'market-data':
       return createMarketDataServer({ bars: deps.bars });
     case 'backtest':
-      return createBacktestServer({ bars: deps.bars });
+      return createBacktestServer({ bars: deps.bars, strategies: deps.strategies });
     case 'risk':
       return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs });
     case 'broker':
