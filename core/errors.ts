@@ -27,7 +27,9 @@ export type DeskErrorCode =
   /** Configuration (env, files) is missing or invalid. */
   | 'config_error'
   /** A data provider failed; `details.retryable` says whether trying again may help (network, 5xx, 429). */
-  | 'provider_error';
+  | 'provider_error'
+  /** A long computation was stopped because its caller cancelled the request. */
+  | 'cancelled';
 
 /**
  * The one error type of the desk. `code` is machine-readable, `message` says which field,

@@ -11,3 +11,4 @@ export * from './schemas/portfolio.ts';
 export type * from './ports.ts';
 export { formatZodError, parseWith } from './validation.ts';
 export { fixedClock, counterIds, randomIds } from './runtime.ts';
+export * from './schemas/strategy-lab.ts';

@@ -3,6 +3,8 @@ import type { AdjustedBarSeries, BarSeries, DataIssue, ImportRun, MergeCounts, S
 import type { Account, Fill, Order, Position } from './schemas/orders.ts';
 import type { RiskLimits } from './schemas/risk.ts';
 import type { ChainVerification, CriticVerdict, CriticVerdictInput, Decision, DecisionInput } from './schemas/decisions.ts';
+import type { StrategySpec } from './schemas/strategy.ts';
+import type { StrategyVersion } from './schemas/strategy-lab.ts';
 
 /** Injected time source; everything the desk stamps is UTC. */
 export interface Clock {
@@ -128,4 +130,17 @@ export type BrokerExecution =
 export interface Broker {
   readonly name: string;
   submit(order: Order): Promise<BrokerExecution>;
+}
+
+/** Versioned strategy specs by name; a stored version never changes. */
+export interface StrategyStore {
+  /**
+   * Save a spec under its name. When it has the same hash as the latest version of that name, that
+   * version is returned (created: false); otherwise a new version whose parent is the latest.
+   */
+  save(spec: StrategySpec, meta: { author: string; note?: string }): Promise<{ version: StrategyVersion; created: boolean }>;
+  /** A version by id, "name@version", or "name" (the latest); throws not_found. */
+  get(reference: string): Promise<StrategyVersion>;
+  /** The latest version of every name, by name; with `name`, every version of it, oldest first. */
+  list(filter?: { name?: string }): Promise<StrategyVersion[]>;
 }

@@ -9,3 +9,4 @@ export { createDecisionLog } from './decision-log.ts';
 export { GENESIS_HASH, chainHash } from './decision-chain.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { createBarImportStore } from './bar-import-store.ts';
+export { createStrategyStore } from './strategy-store.ts';

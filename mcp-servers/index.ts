@@ -12,3 +12,4 @@ export { registerDeskPrompts } from './desk/prompts.ts';
 /** Names of the servers, as `npx desk mcp <server>` takes them. */
 export const SERVER_NAMES = ['market-data', 'backtest', 'risk', 'broker', 'oversight', 'optimize'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
+export { seedStrategies } from './backtest/library.ts';

@@ -51,7 +51,7 @@ describe('the combined desk MCP server (in-process client, embedded database)', 
     const portfolio = await readJson(client, 'desk://portfolio');
     expect(portfolio).toMatchObject({ positions: [], account: { cash: expect.any(String) } });
     expect(await readJson(client, 'desk://limits')).toMatchObject({ maxOrderNotional: expect.any(String) });
-    expect(await readJson(client, 'strategy://sma_crossover')).toMatchObject({ name: 'sma_crossover' });
+    expect(await readJson(client, 'strategy://sma_crossover')).toMatchObject({ name: 'sma_crossover', version: 1, author: 'library', spec: { name: 'sma_crossover' } });
   });
 
   it('reads an order, its decision with the critic verdict, and the thread after a chat buy', async () => {

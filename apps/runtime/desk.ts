@@ -9,6 +9,7 @@ import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
 import { buildDeskGraph, readThread, replayThread, resumeTurn, runTurn, type ReplayReport, type ApprovalAnswer, type TurnEvent, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
+import { createStrategyStore } from '../../db/index.ts';
 import { createPaperBroker } from '../../tools/execution/index.ts';
 import type { DeskConfig } from './config.ts';
 import { acquireHomeLock } from './lock.ts';
@@ -99,6 +100,7 @@ function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: Id
     secrets: loadApprovalSecrets(config.home, config.secrets),
     approvalTtlMs: config.approvalTtlMs,
     ingest: buildMarketDataIngest(db, config, clock, ids),
+    strategies: createStrategyStore(db, { clock, ids }),
   };
 }
 

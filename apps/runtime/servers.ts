@@ -1,7 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
+import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore, StrategyStore } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, registerDeskPrompts, registerDeskResources, type ServerName } from '../../mcp-servers/index.ts';
-import { getStrategy, listStrategies } from '../../tools/strategy/index.ts';
 import type { MarketDataIngest } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
@@ -29,6 +28,7 @@ export interface ServerDeps {
   approvalTtlMs: number;
   /** Sources and import store of the market-data server's import tools (absent: read-only market data). */
   ingest?: MarketDataIngest;
+  strategies: StrategyStore;
 }
 
 /** Build one MCP server by name from the concrete stores: the same servers run in-process and over stdio. */
@@ -37,7 +37,7 @@ export function createServer(name: ServerName, deps: ServerDeps, into?: McpServe
     case 'market-data':
       return createMarketDataServer({ bars: deps.bars, ingest: deps.ingest }, into);
     case 'backtest':
-      return createBacktestServer({ bars: deps.bars }, into);
+      return createBacktestServer({ bars: deps.bars, strategies: deps.strategies }, into);
     case 'risk':
       return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs }, into);
     case 'broker':
@@ -66,7 +66,7 @@ export function createDeskServer(deps: ServerDeps): McpServer {
     execution: deps.execution,
     limits: deps.limits,
     decisions: deps.decisions,
-    strategies: { list: async () => listStrategies(), get: async (name) => getStrategy(name) },
+    strategies: deps.strategies,
   });
   registerDeskPrompts(server);
   return server;

@@ -44,7 +44,18 @@ export type NumExpr =
   | { external: string }
   | { lag: NumExpr; bars: Count }
   | { op: (typeof ARITHMETIC_OPS)[number]; args: [NumExpr, NumExpr] }
-  | IndicatorNode;
+  | IndicatorNode
+  | FusionNode;
+
+export const FUSION_METHODS = ['weights', 'ranks', 'votes'] as const;
+/** One signal of a fusion, named so its contribution can be reported; weight defaults to 1. */
+export type FusionComponent = { name: string; input: NumExpr; weight?: number | ParamRef };
+/**
+ * Several signals fused into one score: `weights` sums weight × signal; `ranks` sums weight ×
+ * (rolling percentile rank of the signal over `lookback` bars, scaled to [-1, 1]) divided by the sum
+ * of |weights|; `votes` does the same with the sign of each signal (+1, 0, -1).
+ */
+export type FusionNode = { fuse: (typeof FUSION_METHODS)[number]; components: FusionComponent[]; lookback?: Count };
 
 /** A true/false series: comparisons and crosses of numeric series, combined with and/or/not. */
 export type BoolExpr =
@@ -114,7 +125,19 @@ const INDICATOR_SCHEMAS: Record<IndicatorNode['indicator'], z.ZodType> = {
 };
 export const INDICATOR_NAMES = Object.keys(INDICATOR_SCHEMAS) as IndicatorNode['indicator'][];
 
-const NUMERIC_FORMS = 'a number, { "price": field }, { "param": name }, { "external": name }, { "lag": expr, "bars": n }, { "op": add|sub|mul|div, "args": [a, b] } or { "indicator": name, ... }';
+const NUMERIC_FORMS = 'a number, { "price": field }, { "param": name }, { "external": name }, { "lag": expr, "bars": n }, { "op": add|sub|mul|div, "args": [a, b] }, { "indicator": name, ... } or { "fuse": weights|ranks|votes, "components": [{ "name", "input", "weight"? }], "lookback"? }';
+const WeightSchema = dispatched<number | ParamRef>((value) => {
+  if (typeof value === 'number') return z.number().refine(Number.isFinite, 'must be a finite number');
+  if (isRecord(value) && 'param' in value) return ParamRefSchema;
+  return 'must be a number or { "param": name }';
+});
+const FusionSchema = node({
+  fuse: z.enum(FUSION_METHODS, { error: `must be one of ${FUSION_METHODS.join(', ')}` }),
+  components: z.array(node({ name: NameSchema, input: num, weight: WeightSchema.optional() }), { error: 'must be a list of { "name", "input", "weight"? }' })
+    .min(1, 'must list at least 1 component')
+    .refine((components) => new Set(components.map((component) => component.name)).size === components.length, 'component names must be unique'),
+  lookback: CountSchema.optional(),
+});
 const BOOLEAN_FORMS = `{ "op": ${[...COMPARISON_OPS, ...LOGIC_OPS].join('|')}, "args": [...] }`;
 const oneOf = (kind: string, name: unknown, allowed: readonly string[]) => `unknown ${kind} ${JSON.stringify(name)}; allowed: ${allowed.join(', ')}`;
 
@@ -125,6 +148,7 @@ function pickNumeric(value: unknown): z.ZodType | string {
   if ('param' in value) return ParamRefSchema;
   if ('external' in value) return node({ external: NameSchema });
   if ('lag' in value) return node({ lag: num, bars: CountSchema });
+  if ('fuse' in value) return FusionSchema;
   if ('indicator' in value) return INDICATOR_SCHEMAS[value.indicator as IndicatorNode['indicator']] ?? keyIssue('indicator', oneOf('indicator', value.indicator, INDICATOR_NAMES));
   if ('op' in value) {
     if ((ARITHMETIC_OPS as readonly unknown[]).includes(value.op)) return node({ op: z.enum(ARITHMETIC_OPS), args: z.tuple([num, num], { error: 'must be [a, b]' }) });

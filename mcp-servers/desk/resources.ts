@@ -1,13 +1,15 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import { DeskError, type DecisionLog, type ExecutionStore, type RiskLimitsStore, type StrategySpec } from '../../core/index.ts';
+import { DeskError, type DecisionLog, type ExecutionStore, type RiskLimitsStore, type StrategyStore } from '../../core/index.ts';
+import { seedStrategies } from '../backtest/library.ts';
+import { listStrategies } from '../../tools/strategy/index.ts';
 
 export interface DeskResourceDeps {
   execution: ExecutionStore;
   limits: RiskLimitsStore;
   decisions: DecisionLog;
-  /** Strategies a client may read (the built-in library, or the strategy repository). */
-  strategies: { list(): Promise<StrategySpec[]>; get(name: string): Promise<StrategySpec> };
+  /** The strategy repository (seeded with the built-in library on first read). */
+  strategies: StrategyStore;
 }
 
 const RECENT = 20;
@@ -30,7 +32,7 @@ function single(value: string | string[] | undefined, name: string): string {
  * - desk://portfolio: positions and account; desk://limits: the risk limits in force
  * - desk://orders/recent and order://{id}
  * - desk://decisions/recent, decision://{id} (with its critic verdicts), thread://{threadId}
- * - strategy://{name}: a strategy spec
+ * - strategy://{name}: the latest version of a strategy (or name@version, or a version id)
  */
 export function registerDeskResources(server: McpServer, deps: DeskResourceDeps): void {
   server.registerResource(
@@ -102,9 +104,15 @@ export function registerDeskResources(server: McpServer, deps: DeskResourceDeps)
   server.registerResource(
     'strategy',
     new ResourceTemplate('strategy://{name}', {
-      list: async () => ({ resources: (await deps.strategies.list()).map((spec) => ({ uri: `strategy://${spec.name}`, name: spec.name, description: spec.description })) }),
+      list: async () => {
+        await seedStrategies(deps.strategies, listStrategies());
+        return { resources: (await deps.strategies.list()).map((entry) => ({ uri: `strategy://${entry.name}`, name: `${entry.name} v${entry.version}`, description: entry.spec.description })) };
+      },
     }),
-    { title: 'Strategy spec', description: 'A declarative strategy spec (JSON) that run_backtest accepts.', mimeType: 'application/json' },
-    async (uri, variables) => json(uri, await deps.strategies.get(single(variables.name, 'strategy name'))),
+    { title: 'Strategy version', description: 'A stored strategy version: id, version, parent, spec hash, author and the declarative spec (JSON) that the backtest tools accept.', mimeType: 'application/json' },
+    async (uri, variables) => {
+      await seedStrategies(deps.strategies, listStrategies());
+      return json(uri, await deps.strategies.get(single(variables.name, 'strategy name')));
+    },
   );
 }

@@ -16,7 +16,7 @@ export interface CompiledStrategy {
 }
 
 /** Keys whose value counts bars, so a parameter used there must be a whole number >= 1. */
-const COUNT_KEYS = new Set(['period', 'bars', 'fast', 'slow', 'signal', 'kPeriod', 'slowKPeriod', 'dPeriod']);
+const COUNT_KEYS = new Set(['period', 'bars', 'fast', 'slow', 'signal', 'kPeriod', 'slowKPeriod', 'dPeriod', 'lookback']);
 
 /**
  * Bind a (validated) spec to parameter values. Missing parameters take their declared default;

@@ -1,6 +1,7 @@
 import { DeskError, type BarSeries, type BoolExpr, type IndicatorNode, type NumExpr, type StrategySpec } from '../../core/index.ts';
 import { canonicalJson } from './canonical.ts';
 import { compileSpec, type CompiledStrategy, type StrategyParams } from './compile.ts';
+import { fusedColumn, type NumericEvaluator } from './fusion.ts';
 import { computeIndicator, indicatorOutput } from './indicator-node.ts';
 
 /** External series by name, each a value per date (YYYY-MM-DD); dates without a value read as NaN. */
@@ -42,6 +43,17 @@ export function evaluateSignals(spec: StrategySpec, series: BarSeries, params: S
 export function evaluateCompiled(compiled: CompiledStrategy, series: BarSeries, externals: ExternalSeries = {}): StrategySignals {
   const context: Context = { series, externals, length: series.dates.length, cache: new Map() };
   return { entry: evaluateBoolean(compiled.entry, context), exit: evaluateBoolean(compiled.exit, context) };
+}
+
+/**
+ * A memoizing evaluator of (bound) numeric expressions over one series, for callers that need
+ * intermediate series, such as the parts of a fusion.
+ *
+ * @example numericEvaluator(series)({ indicator: 'sma', input: { price: 'close' }, period: 5 })
+ */
+export function numericEvaluator(series: BarSeries, externals: ExternalSeries = {}): NumericEvaluator {
+  const context: Context = { series, externals, length: series.dates.length, cache: new Map() };
+  return (expression) => evaluateNumeric(expression, context);
 }
 
 function evaluateBoolean(expression: BoolExpr, context: Context): Uint8Array {
@@ -94,6 +106,7 @@ function computeNumeric(expression: NumExpr, context: Context): Float64Array {
   if ('external' in expression) return externalColumn(expression.external, context);
   if ('lag' in expression) return lagged(evaluateNumeric(expression.lag, context), expression.bars as number);
   if ('indicator' in expression) return indicatorColumn(expression, context);
+  if ('fuse' in expression) return fusedColumn(expression, (input) => evaluateNumeric(input, context));
   const left = evaluateNumeric(expression.args[0], context);
   const right = evaluateNumeric(expression.args[1], context);
   const result = new Float64Array(context.length);

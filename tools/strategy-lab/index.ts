@@ -1,0 +1,13 @@
+export { restrict, sliceSeries, specBacktester, type Backtester, type BarRange, type Evaluate } from './evaluator.ts';
+export { runSteps, runStepsAsync, type Progress, type Steps } from './steps.ts';
+export { resolveSpace, type Dimension, type ParameterSpace, type SpaceOptions } from './space.ts';
+export { compareEvaluations, judge, type Evaluation } from './ranking.ts';
+export { searchParameters, searchSteps, type SearchOptions, type SearchResult } from './search.ts';
+export type { GeneticOptions } from './genetic.ts';
+export { searchTotal } from './search.ts';
+export { walkForward, walkForwardSteps, walkForwardWindows, type WalkForwardOptions, type WalkForwardResult, type WalkForwardWindow, type WindowSpan } from './walk-forward.ts';
+export { inverseNormalCdf, normalCdf } from './normal.ts';
+export { deflatedSharpeRatio, expectedMaxSharpe, overfitReport, probabilisticSharpeRatio, returnMoments, type Moments, type OverfitReport, type SharpeSample } from './sharpe-statistics.ts';
+export { bootstrapTrades, quantile, sequenceStatistics, type BootstrapOptions, type Interval, type TradeBootstrap } from './bootstrap.ts';
+export { blockIndexes, compareResults, compareStrategies, type ComparisonOptions, type Contender, type PairedStatistic, type StrategyComparison } from './compare.ts';
+export { leaveOneOut, type ComponentDelta } from './leave-one-out.ts';
