@@ -62,19 +62,15 @@ function evaluateBoolean(expression: BoolExpr, context: Context): Uint8Array {
 }
 
 function compare(op: Extract<BoolExpr, { args: [NumExpr, NumExpr] }>['op'], left: Float64Array, right: Float64Array, result: Uint8Array): void {
-  for (let index = 0; index < result.length; index++) {
-    const a = left[index];
-    const b = right[index];
-    let holds: boolean;
-    if (op === 'gt') holds = a > b;
-    else if (op === 'lt') holds = a < b;
-    else if (op === 'gte') holds = a >= b;
-    else if (op === 'lte') holds = a <= b;
-    // NaN makes every comparison false, so a cross needs finite values on both bars.
-    else if (op === 'crossAbove') holds = index > 0 && left[index - 1] <= right[index - 1] && a > b;
-    else holds = index > 0 && left[index - 1] > right[index - 1] && a <= b;
-    result[index] = holds ? 1 : 0;
-  }
+  // One loop per operator: the operator is fixed for the whole series, so it is chosen once.
+  const count = result.length;
+  if (op === 'gt') for (let index = 0; index < count; index++) result[index] = left[index] > right[index] ? 1 : 0;
+  else if (op === 'lt') for (let index = 0; index < count; index++) result[index] = left[index] < right[index] ? 1 : 0;
+  else if (op === 'gte') for (let index = 0; index < count; index++) result[index] = left[index] >= right[index] ? 1 : 0;
+  else if (op === 'lte') for (let index = 0; index < count; index++) result[index] = left[index] <= right[index] ? 1 : 0;
+  // NaN makes every comparison false, so a cross needs finite values on both bars.
+  else if (op === 'crossAbove') for (let index = 1; index < count; index++) result[index] = left[index - 1] <= right[index - 1] && left[index] > right[index] ? 1 : 0;
+  else for (let index = 1; index < count; index++) result[index] = left[index - 1] > right[index - 1] && left[index] <= right[index] ? 1 : 0;
 }
 
 function evaluateNumeric(expression: NumExpr, context: Context): Float64Array {
