@@ -94,8 +94,11 @@ export class SignalStrategy implements EngineStrategy {
   }
 }
 
-/** Stop-loss, take-profit and trailing stop judged at the close; the reason of the first one hit. */
-function stopHit(stops: StrategyStops, state: PlanState, close: number, entryPrice: number, direction: number): string | null {
+/**
+ * Stop-loss, take-profit and trailing stop judged at the close (fractions of the entry price;
+ * the trailing one of the best close since entry, kept in `state`); the reason of the first hit.
+ */
+export function stopHit(stops: StrategyStops, state: { bestClose: number }, close: number, entryPrice: number, direction: number): string | null {
   if (direction * (close - state.bestClose) > 0) state.bestClose = close;
   const move = direction * (close / entryPrice - 1);
   if (stops.stopLoss !== undefined && move <= -stops.stopLoss) return 'stop-loss';

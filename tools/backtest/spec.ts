@@ -5,7 +5,8 @@ import { BacktestEngine } from './engine/engine.ts';
 import { buildMarket } from './engine/market.ts';
 import { engineResult } from './result.ts';
 import { SignalStrategy } from './signal-strategy.ts';
-import { signalPlan } from './simulate.ts';
+import { specPlan } from './plans.ts';
+import { sizingWeights } from './sizing.ts';
 
 /**
  * Backtest a strategy spec on one series with the event engine: signal at the close of bar t,
@@ -25,8 +26,11 @@ export function runSpecBacktest(series: BarSeries, spec: StrategySpec, params: S
     throw new DeskError('insufficient_data', `${series.symbol} has ${bars} bars; a backtest needs at least 2 (a signal bar and a fill bar)`, { symbol: series.symbol, bars, needed: 2 });
   }
   const compiled = compileSpec(spec, params);
+  if (compiled.pairs !== undefined || compiled.rotation !== undefined) {
+    throw new DeskError('invalid_input', `${spec.name} trades ${compiled.pairs ? 'a pair' : 'a rotating universe'}; run it with runPortfolioBacktest on several series`, { field: 'spec' });
+  }
   const signals = evaluateCompiled(compiled, series, externals);
   const engine = new BacktestEngine(buildMarket([series], settings.corporateActions), config);
-  engine.run(new SignalStrategy([signalPlan(0, signals, { side: spec.side, sizing: spec.sizing, stops: spec.stops })]));
+  engine.run(new SignalStrategy([specPlan(0, spec, signals, sizingWeights(spec.sizing, series.close))]));
   return engineResult(engine, spec.name, { ...compiled.params }, settings);
 }

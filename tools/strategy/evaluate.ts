@@ -10,6 +10,11 @@ export type ExternalSeries = Record<string, Readonly<Record<string, number>>>;
 export interface StrategySignals {
   entry: Uint8Array;
   exit: Uint8Array;
+  /** With side long-short. */
+  shortEntry?: Uint8Array;
+  shortExit?: Uint8Array;
+  /** The rotation's rank per bar, when the spec rotates. */
+  rank?: Float64Array;
 }
 
 interface Context {
@@ -41,7 +46,11 @@ export function evaluateSignals(spec: StrategySpec, series: BarSeries, params: S
  */
 export function evaluateCompiled(compiled: CompiledStrategy, series: BarSeries, externals: ExternalSeries = {}): StrategySignals {
   const context: Context = { series, externals, length: series.dates.length, cache: new Map() };
-  return { entry: evaluateBoolean(compiled.entry, context), exit: evaluateBoolean(compiled.exit, context) };
+  const signals: StrategySignals = { entry: evaluateBoolean(compiled.entry, context), exit: evaluateBoolean(compiled.exit, context) };
+  if (compiled.shortEntry !== undefined) signals.shortEntry = evaluateBoolean(compiled.shortEntry, context);
+  if (compiled.shortExit !== undefined) signals.shortExit = evaluateBoolean(compiled.shortExit, context);
+  if (compiled.rotation !== undefined) signals.rank = evaluateNumeric(compiled.rotation.rank, context);
+  return signals;
 }
 
 function evaluateBoolean(expression: BoolExpr, context: Context): Uint8Array {
