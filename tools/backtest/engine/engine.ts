@@ -13,9 +13,9 @@ export interface EngineStrategy {
 /**
  * The event-driven, bar-based backtester. Per bar: corporate actions at the open, working
  * orders matched against the bar (tools/fills rules, slippage, commission, participation cap,
- * margin limit), marking at the close with borrow fees on shorts, then the strategy; with
- * fill-at-close, market orders submitted at this close fill at it; day orders that had their
- * session expire. State lives in typed arrays; orders, fills and trades allocate per event only.
+ * margin limit), marking at the close with borrow fees on shorts, day orders that had their
+ * session expire, then the strategy; with fill-at-close, market orders submitted at this close
+ * fill at it. State lives in typed arrays; orders, fills and trades allocate per event only.
  *
  * @example
  * const engine = new BacktestEngine(buildMarket([series]), engineConfig(settings));
@@ -56,12 +56,14 @@ export class BacktestEngine {
       if (this.hasActions) this.applyCorporateActions(index);
       if (this.working.length > 0) this.matchWorking(index, false);
       this.mark(index, true);
+      // A day order's session ends with the bar: the strategy sees it expired at this close.
+      if (this.working.length > 0) this.expireDayOrders(index);
       strategy.onBar(index, this);
       if (atClose && this.working.length > 0) {
         this.matchWorking(index, true);
         this.mark(index, false);
+        if (this.working.length > 0) this.expireDayOrders(index);
       }
-      if (this.working.length > 0) this.expireDayOrders(index);
       if (this.inMarket()) this.barsInMarket++;
     }
   }
