@@ -11,3 +11,4 @@ export type { EngineOrder, OrderRequest } from './engine/orders.ts';
 export { engineResult } from './result.ts';
 export { SignalStrategy, type SignalPlan } from './signal-strategy.ts';
 export { sizingWeights } from './sizing.ts';
+export { sweepBacktest, sweepUnsupported, type SweepOptions, type SweepRun } from './sweep-engine.ts';

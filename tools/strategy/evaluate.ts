@@ -22,7 +22,7 @@ interface Context {
   externals: ExternalSeries;
   length: number;
   /** Evaluated nodes (and whole indicator results) by canonical key: identical subtrees run once. */
-  cache: Map<string, Float64Array | Record<string, Float64Array>>;
+  cache: EvaluationCache;
 }
 
 /**
@@ -51,6 +51,27 @@ export function evaluateCompiled(compiled: CompiledStrategy, series: BarSeries, 
   if (compiled.shortExit !== undefined) signals.shortExit = evaluateBoolean(compiled.shortExit, context);
   if (compiled.rotation !== undefined) signals.rank = evaluateNumeric(compiled.rotation.rank, context);
   return signals;
+}
+
+/** Evaluated nodes by canonical key; pass one to several calls on the same series to share work. */
+export type EvaluationCache = Map<string, Float64Array | Record<string, Float64Array>>;
+
+/**
+ * One bound numeric expression over a series, memoized in `cache` (share it between calls on
+ * the same series and externals, e.g. across a parameter grid, so each distinct indicator runs once).
+ *
+ * @example evaluateNumericExpression({ indicator: 'sma', period: 10 }, series, {}, cache)
+ */
+export function evaluateNumericExpression(expression: NumExpr, series: BarSeries, externals: ExternalSeries = {}, cache: EvaluationCache = new Map()): Float64Array {
+  return evaluateNumeric(expression, { series, externals, length: series.dates.length, cache });
+}
+
+/**
+ * One bound true/false expression over a series (1 where it holds), sharing `cache` like evaluateNumericExpression.
+ * @example evaluateConditionExpression(compiled.entry, series, {}, cache)
+ */
+export function evaluateConditionExpression(expression: BoolExpr, series: BarSeries, externals: ExternalSeries = {}, cache: EvaluationCache = new Map()): Uint8Array {
+  return evaluateBoolean(expression, { series, externals, length: series.dates.length, cache });
 }
 
 function evaluateBoolean(expression: BoolExpr, context: Context): Uint8Array {
