@@ -95,85 +95,112 @@ function holds(op: number, left: Float64Array, right: Float64Array, index: numbe
   }
 }
 
+// Slots of the book a run keeps in one Float64Array (fills are rare and live in their own functions,
+// so the bar loop's optimized code is never thrown away when the first fill arrives).
+const CASH = 0, POSITION = 1, ENTRY_PRICE = 2, ENTRY_COMMISSION = 3, TRADED = 4, TRADES = 5, CLOSED = 6, WINS = 7, PROFIT = 8, LOSS = 9;
+
 /** The event engine's arithmetic, in the same order, for one symbol with market orders at the next open. */
 function simulate(series: BarSeries, entry: Condition, exit: Condition, spec: StrategySpec, initialCash: number, rate: number, equity: Float64Array): BacktestMetrics {
   const { open, close } = series;
   const bars = close.length;
+  // Locals, not property reads, inside the loop.
+  const entryOp = entry.op, entryLeft = entry.left, entryRight = entry.right;
+  const exitOp = exit.op, exitLeft = exit.left, exitRight = exit.right;
   const direction = spec.side === 'short' ? -1 : 1;
-  const sizing = spec.sizing;
-  const weight = sizing.kind === 'percent-equity' ? sizing.percent : 1;
-  let cash = initialCash;
-  let position = 0;
+  const shares = spec.sizing.kind === 'fixed-shares' ? spec.sizing.shares : 0;
+  const weight = spec.sizing.kind === 'percent-equity' ? spec.sizing.percent : 1;
+  const book = new Float64Array(10);
+  book[CASH] = initialCash;
   let pending = 0; // 1 entry, −1 exit, at the next open
   let budget = 0;
-  let entryPrice = 0;
-  let entryCommission = 0;
-  let trades = 0, closed = 0, wins = 0, grossProfit = 0, grossLoss = 0, tradedValue = 0, barsInMarket = 0;
-  let count = 0, mean = 0, squares = 0, downSquares = 0, sum = 0;
-  let peak = Number.NEGATIVE_INFINITY, peakIndex = 0, maxDrawdown = 0, longest = 0;
+  let barsInMarket = 0, count = 0, mean = 0, squares = 0, downSquares = 0, sum = 0;
+  let peak = Number.NEGATIVE_INFINITY, peakIndex = 0, maxDrawdown = 0, longest = 0, previous = 0;
   for (let index = 0; index < bars; index++) {
-    if (pending !== 0) {
-      const price = open[index];
-      if (pending > 0) {
-        let quantity = sizing.kind === 'fixed-shares' ? sizing.shares : affordable(budget, price, rate);
-        const allowed = affordable(cash, price, rate);
-        if (quantity > allowed) quantity = allowed;
-        if (quantity > 0) {
-          entryCommission = quantity * price * rate;
-          cash -= direction * quantity * price + entryCommission;
-          position = direction * quantity;
-          entryPrice = price;
-          tradedValue += quantity * price;
-          trades++;
-        }
-      } else {
-        const quantity = Math.abs(position);
-        const commission = quantity * price * rate;
-        cash -= -direction * quantity * price + commission;
-        position = 0;
-        tradedValue += quantity * price;
-        const pnl = direction * quantity * (price - entryPrice) - entryCommission - commission + 0;
-        closed++;
-        if (pnl > 0) { wins++; grossProfit += pnl; } else grossLoss -= pnl;
-      }
-      pending = 0;
-    }
-    const value = position === 0 ? cash : cash + position * close[index];
-    equity[index] = value;
+    if (pending > 0) enter(book, open[index], budget, shares, direction, rate);
+    else if (pending < 0) leave(book, open[index], direction, rate);
+    pending = 0;
+    const position = book[POSITION];
+    const value = position === 0 ? book[CASH] : book[CASH] + position * close[index];
     sum += value;
     if (index > 0) {
-      const change = value / equity[index - 1] - 1;
+      const change = value / previous - 1;
       count++;
       const delta = change - mean;
       mean += delta / count;
       squares += delta * (change - mean);
       if (change < 0) downSquares += change * change;
     }
-    if (value >= peak) { peak = value; peakIndex = index; } else {
-      if (peak > 0) maxDrawdown = Math.max(maxDrawdown, (peak - value) / peak);
-      longest = Math.max(longest, index - peakIndex);
+    equity[index] = value;
+    previous = value;
+    if (value >= peak) {
+      peak = value;
+      peakIndex = index;
+    } else {
+      if (peak > 0 && (peak - value) / peak > maxDrawdown) maxDrawdown = (peak - value) / peak;
+      if (index - peakIndex > longest) longest = index - peakIndex;
     }
     if (position !== 0) {
       barsInMarket++;
-      if (holds(exit.op, exit.left, exit.right, index)) pending = -1;
-    } else if (holds(entry.op, entry.left, entry.right, index)) {
+      if (holds(exitOp, exitLeft, exitRight, index)) pending = -1;
+    } else if (holds(entryOp, entryLeft, entryRight, index)) {
       pending = 1;
       budget = value * weight * 1;
     }
   }
-  const finalEquity = equity[bars - 1];
-  const totalReturn = finalEquity / initialCash - 1;
-  const deviation = count > 1 ? Math.sqrt(squares / (count - 1)) : 0;
-  const downside = count > 0 ? Math.sqrt(downSquares / count) : 0;
+  return sweepMetrics(book, { bars, initialCash, finalEquity: equity[bars - 1], count, mean, squares, downSquares, sum, maxDrawdown, longest, barsInMarket });
+}
+
+/** An entry fill: all-in/percent budget or fixed shares, clamped to what cash covers (the margin limit at leverage 1). */
+function enter(book: Float64Array, price: number, budget: number, shares: number, direction: number, rate: number): void {
+  let quantity = shares > 0 ? shares : affordable(budget, price, rate);
+  const allowed = affordable(book[CASH], price, rate);
+  if (quantity > allowed) quantity = allowed;
+  if (quantity <= 0) return;
+  const commission = quantity * price * rate;
+  book[CASH] -= direction * quantity * price + commission;
+  book[POSITION] = direction * quantity;
+  book[ENTRY_PRICE] = price;
+  book[ENTRY_COMMISSION] = commission;
+  book[TRADED] += quantity * price;
+  book[TRADES]++;
+}
+
+/** A close-out fill and its trade's PnL. */
+function leave(book: Float64Array, price: number, direction: number, rate: number): void {
+  const quantity = Math.abs(book[POSITION]);
+  const commission = quantity * price * rate;
+  book[CASH] -= -direction * quantity * price + commission;
+  book[POSITION] = 0;
+  book[TRADED] += quantity * price;
+  const pnl = direction * quantity * (price - book[ENTRY_PRICE]) - book[ENTRY_COMMISSION] - commission + 0;
+  book[CLOSED]++;
+  if (pnl > 0) {
+    book[WINS]++;
+    book[PROFIT] += pnl;
+  } else book[LOSS] -= pnl;
+}
+
+interface LoopTotals {
+  bars: number; initialCash: number; finalEquity: number; count: number; mean: number; squares: number; downSquares: number;
+  sum: number; maxDrawdown: number; longest: number; barsInMarket: number;
+}
+
+/** computeBacktestMetrics' formulas (without the benchmark) from the loop's running totals. */
+function sweepMetrics(book: Float64Array, totals: LoopTotals): BacktestMetrics {
+  const { bars, count, mean, maxDrawdown, finalEquity } = totals;
+  const totalReturn = finalEquity / totals.initialCash - 1;
+  const deviation = count > 1 ? Math.sqrt(totals.squares / (count - 1)) : 0;
+  const downside = count > 0 ? Math.sqrt(totals.downSquares / count) : 0;
   const annualizedReturn = bars > 1 ? Math.pow(1 + totalReturn, TRADING_DAYS / (bars - 1)) - 1 : 0;
+  const closed = book[CLOSED];
   return {
     totalReturn, annualizedReturn, annualizedVolatility: deviation * Math.sqrt(TRADING_DAYS),
     sharpe: deviation > 0 ? (mean / deviation) * Math.sqrt(TRADING_DAYS) : 0,
-    maxDrawdown, trades, winRate: closed > 0 ? wins / closed : 0, exposure: bars > 0 ? barsInMarket / bars : 0, finalEquity,
+    maxDrawdown, trades: book[TRADES], winRate: closed > 0 ? book[WINS] / closed : 0, exposure: bars > 0 ? totals.barsInMarket / bars : 0, finalEquity,
     sortino: downside > 0 ? (mean / downside) * Math.sqrt(TRADING_DAYS) : 0,
-    calmar: maxDrawdown > 0 ? annualizedReturn / maxDrawdown : 0, maxDrawdownBars: longest,
-    profitFactor: grossLoss > 0 ? grossProfit / grossLoss : null, averageTrade: closed > 0 ? (grossProfit - grossLoss) / closed : 0,
-    turnover: bars > 0 ? (tradedValue / (sum / bars)) * (TRADING_DAYS / bars) : 0,
+    calmar: maxDrawdown > 0 ? annualizedReturn / maxDrawdown : 0, maxDrawdownBars: totals.longest,
+    profitFactor: book[LOSS] > 0 ? book[PROFIT] / book[LOSS] : null, averageTrade: closed > 0 ? (book[PROFIT] - book[LOSS]) / closed : 0,
+    turnover: bars > 0 ? (book[TRADED] / (totals.sum / bars)) * (TRADING_DAYS / bars) : 0,
   };
 }
 
