@@ -18,6 +18,8 @@ Usage:
   desk data import --csv FILE --symbol SYM [--format yahoo|stooq|generic] [--map date=Date,...] [--skip-invalid] [--json]
   desk data import --source synthetic|yahoo|alpaca --symbol SYM [--from D] [--to D]   import daily bars, report issues by line
   desk data quality [SYM...] [--json] · desk data refresh [SYM...]   check stored bars; bring them up to today
+  desk backtest --csv FILE --symbol SYM --strategy NAME|SPEC.json [--param k=v ...] [--cash N] [--size SHARES]
+       [--commission-pct P] [--from D --to D] [--adjust [--round N]] [--json]   backtest a spec on a CSV (no database)
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'slack': return await (await import('./slack.ts')).slackCommand(rest);
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case 'data': return await (await import('./data.ts')).dataCommand(rest);
+      case 'backtest': return await (await import('./backtest.ts')).backtestCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return 0;

@@ -8,8 +8,18 @@ import { StrategySpecSchema } from './strategy.ts';
  */
 
 /** Any metric a backtest reports (totalReturn, sharpe, maxDrawdown, trades, ...). */
-export const MetricNameSchema = BacktestMetricsSchema.keyof();
+/** The numeric metrics a search can optimize or constrain (the benchmark comparison is an object, not one). */
+export const MetricNameSchema = z.enum([
+  'totalReturn', 'annualizedReturn', 'annualizedVolatility', 'sharpe', 'maxDrawdown', 'trades', 'winRate', 'exposure', 'finalEquity',
+  'sortino', 'calmar', 'maxDrawdownBars', 'profitFactor', 'averageTrade', 'turnover',
+]);
 export type MetricName = z.infer<typeof MetricNameSchema>;
+
+/** A metric's value as a number: NaN when the result does not carry it (e.g. profitFactor without a losing trade). */
+export function metricValue(metrics: z.infer<typeof BacktestMetricsSchema>, name: MetricName): number {
+  const value = metrics[name];
+  return typeof value === 'number' ? value : Number.NaN;
+}
 
 /** What a search optimises: one metric, maximised or minimised. */
 export const SearchObjectiveSchema = z.object({

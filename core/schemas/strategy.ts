@@ -190,12 +190,43 @@ const SizingSchema = z.discriminatedUnion('kind', [
   node({ kind: z.literal('all-in') }),
   node({ kind: z.literal('fixed-shares'), shares: z.number({ error: INTEGER_MESSAGE }).int(INTEGER_MESSAGE).min(1, INTEGER_MESSAGE) }),
   node({ kind: z.literal('percent-equity'), percent: z.number({ error: PERCENT_MESSAGE }).gt(0, PERCENT_MESSAGE).max(1, PERCENT_MESSAGE) }),
-], { error: 'must be one of all-in, fixed-shares (with shares), percent-equity (with percent)' });
+  /** Weight = target annual volatility / realized (std of daily returns over lookback × √252), at most cap. */
+  node({ kind: z.literal('volatility-target'), target: z.number().gt(0, 'must be an annual fraction > 0 (0.15 = 15%)').max(2, 'must be at most 2'), lookback: z.number().int(INTEGER_MESSAGE).min(2, 'must be an integer >= 2'), cap: z.number().gt(0, 'must be > 0').max(10, 'must be at most 10').optional() }),
+  /** Weight = fraction × mean / variance of daily returns over lookback (the Kelly bet), clamped to [0, cap]. */
+  node({ kind: z.literal('kelly'), fraction: z.number({ error: PERCENT_MESSAGE }).gt(0, PERCENT_MESSAGE).max(1, PERCENT_MESSAGE), lookback: z.number().int(INTEGER_MESSAGE).min(2, 'must be an integer >= 2'), cap: z.number().gt(0, 'must be > 0').max(10, 'must be at most 10') }),
+], { error: 'must be one of all-in, fixed-shares (with shares), percent-equity (with percent), volatility-target (with target, lookback), kelly (with fraction, lookback, cap)' });
 export type StrategySizing = z.infer<typeof SizingSchema>;
 
 const fraction = z.number().gt(0, 'must be a fraction > 0 (0.05 = 5%)').lt(1, 'must be a fraction < 1 (0.05 = 5%)');
 const StopsSchema = node({ stopLoss: fraction.optional(), takeProfit: z.number().positive('must be a fraction > 0 (0.1 = 10%)').optional(), trailing: fraction.optional() });
 export type StrategyStops = z.infer<typeof StopsSchema>;
+
+/** How an entry is ordered: market (default), or a limit/stop `offset` (fraction) away from the signal close; day or GTC. */
+const EntryOrderSchema = node({
+  type: z.enum(['market', 'limit', 'stop'], { error: 'must be market, limit or stop' }),
+  offset: z.number().min(0, 'must be a fraction >= 0').lt(1, 'must be a fraction < 1').optional(),
+  timeInForce: z.enum(['day', 'gtc'], { error: 'must be day or gtc' }).optional(),
+});
+export type StrategyEntryOrder = z.infer<typeof EntryOrderSchema>;
+
+/** Multi-symbol rotation: at the first bar of each period hold the `top` symbols by `rank` among those whose entry holds. */
+const RotationSchema = node({
+  rank: NumExprSchema,
+  top: CountSchema,
+  rebalance: z.enum(['daily', 'weekly', 'monthly'], { error: 'must be daily, weekly or monthly' }),
+});
+export type StrategyRotation = { rank: NumExpr; top: Count; rebalance: 'daily' | 'weekly' | 'monthly' };
+
+/** Two-leg spread trading: signals are evaluated on the spread A − hedgeRatio × B (fixed, a parameter, or rolling OLS over n bars). */
+const PairsSchema = node({
+  hedgeRatio: dispatched<number | ParamRef | { rolling: Count }>((value) => {
+    if (typeof value === 'number') return z.number().refine(Number.isFinite, 'must be a finite number');
+    if (isRecord(value) && 'param' in value) return ParamRefSchema;
+    if (isRecord(value) && 'rolling' in value) return node({ rolling: CountSchema });
+    return 'must be a number, { "param": name } or { "rolling": bars } (OLS beta of A on B over that many bars)';
+  }),
+});
+export type StrategyPairs = { hedgeRatio: number | ParamRef | { rolling: Count } };
 
 /** A whole strategy, version 1. */
 export const StrategySpecSchema = node({
@@ -209,9 +240,15 @@ export const StrategySpecSchema = node({
   universe: z.array(SymbolSchema),
   entry: BoolExprSchema,
   exit: BoolExprSchema,
-  side: z.enum(['long', 'short'], { error: 'must be long or short' }),
+  side: z.enum(['long', 'short', 'long-short'], { error: 'must be long, short or long-short' }),
   sizing: SizingSchema,
   stops: StopsSchema.optional(),
+  /** With side long-short: when to go short and when to cover (entry/exit are then the long rules). */
+  shortEntry: BoolExprSchema.optional(),
+  shortExit: BoolExprSchema.optional(),
+  entryOrder: EntryOrderSchema.optional(),
+  rotation: RotationSchema.optional(),
+  pairs: PairsSchema.optional(),
 });
 export type StrategySpec = z.infer<typeof StrategySpecSchema>;
 

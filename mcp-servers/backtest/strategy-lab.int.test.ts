@@ -4,7 +4,7 @@ import { counterIds, fixedClock } from '../../core/index.ts';
 import { createMarketDataStore, createStrategyStore, type Database } from '../../db/index.ts';
 import { openTestDatabase } from '../../test-support/databases.ts';
 import { generateDemoMarket, lastYearsRange } from '../../tools/market/index.ts';
-import { getStrategy, specHash } from '../../tools/strategy/index.ts';
+import { getStrategy, listStrategies, specHash } from '../../tools/strategy/index.ts';
 import { compareResults, restrict, searchParameters, specBacktester } from '../../tools/strategy-lab/index.ts';
 import { connectInProcess } from '../shared/index.ts';
 import { createBacktestServer } from './server.ts';
@@ -48,7 +48,7 @@ describe('strategy lab tools of the backtest server over a real client (embedded
     expect(listed.isError).toBeFalsy();
     const names = listed.structuredContent!.strategies.map((entry: { name: string; version: number }) => `${entry.name}@${entry.version}`);
     expect(names).toContain('sma_crossover@1');
-    expect(names).toHaveLength(7);
+    expect(names).toHaveLength(listStrategies().length);
     const shown = await call('get_strategy', { reference: 'sma_crossover@1' });
     expect(shown.structuredContent).toMatchObject({ name: 'sma_crossover', version: 1, author: 'library', specHash: specHash(getStrategy('sma_crossover')) });
     expect(shown.structuredContent!.spec).toEqual(getStrategy('sma_crossover'));

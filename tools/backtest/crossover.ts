@@ -1,7 +1,11 @@
 import { DeskError, type BacktestResult, type BacktestSettings, type BarSeries, type CrossoverParams } from '../../core/index.ts';
 import { ema, sma } from '../indicators/index.ts';
-import { backtestResult, validateSettings } from './result.ts';
-import { simulateCrossover } from './simulate.ts';
+import { engineConfig } from './engine/config.ts';
+import { BacktestEngine } from './engine/engine.ts';
+import { buildMarket } from './engine/market.ts';
+import { engineResult } from './result.ts';
+import { SignalStrategy } from './signal-strategy.ts';
+import { crossoverSignals } from './simulate.ts';
 
 /**
  * Backtest a long-only moving-average crossover ('sma_crossover' or 'ema_crossover'): signal at
@@ -24,13 +28,15 @@ export function runCrossoverBacktest(series: BarSeries, params: CrossoverParams,
     );
   }
   const average = params.average === 'ema' ? ema : sma;
-  const simulation = simulateCrossover(series, average(series.close, params.fast), average(series.close, params.slow), settings);
+  const { entry, exit } = crossoverSignals(average(series.close, params.fast), average(series.close, params.slow));
+  const engine = new BacktestEngine(buildMarket([series], settings.corporateActions), engineConfig(settings));
+  engine.run(new SignalStrategy([{ symbol: 0, entry, exit, side: 'long', weight: 1 }]));
   const strategy = params.average === 'ema' ? 'ema_crossover' : 'sma_crossover';
-  return backtestResult(series, strategy, { fast: params.fast, slow: params.slow, average: params.average }, settings, simulation);
+  return engineResult(engine, strategy, { fast: params.fast, slow: params.slow, average: params.average }, settings);
 }
 
 function validateInputs(params: CrossoverParams, settings: BacktestSettings): void {
-  validateSettings(settings);
+  engineConfig(settings);
   if (!(params.fast < params.slow)) {
     throw new DeskError('invalid_input', `fast period (${params.fast}) must be shorter than slow period (${params.slow})`, { field: 'fast' });
   }

@@ -1,4 +1,14 @@
 export { runCrossoverBacktest } from './crossover.ts';
 export { runSpecBacktest } from './spec.ts';
-export { computeBacktestMetrics } from './metrics.ts';
-export { simulateCrossover, simulateSignals, type CrossoverSimulation, type EntryExitSignals, type ExecutionRules } from './simulate.ts';
+export { runPortfolioBacktest } from './portfolio.ts';
+export { computeBacktestMetrics, type MetricsInput } from './metrics.ts';
+export { simulateCrossover, simulateSignals, crossoverSignals, type CrossoverSimulation, type EntryExitSignals, type ExecutionRules } from './simulate.ts';
+export { BacktestEngine, type EngineStrategy } from './engine/engine.ts';
+export { engineConfig, affordableQuantity, type EngineConfig } from './engine/config.ts';
+export { buildMarket, type EngineMarket } from './engine/market.ts';
+export { deriveCorporateActions } from './engine/corporate-actions.ts';
+export type { EngineOrder, OrderRequest } from './engine/orders.ts';
+export { engineResult } from './result.ts';
+export { SignalStrategy, type SignalPlan } from './signal-strategy.ts';
+export { sizingWeights } from './sizing.ts';
+export { sweepBacktest, sweepUnsupported, type SweepOptions, type SweepRun } from './sweep-engine.ts';

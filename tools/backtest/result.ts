@@ -1,30 +1,74 @@
-import { DeskError, type BacktestResult, type BacktestSettings, type BarSeries } from '../../core/index.ts';
+import type { BacktestResult, BacktestSettings } from '../../core/index.ts';
+import type { BacktestEngine } from './engine/engine.ts';
+import type { EngineMarket } from './engine/market.ts';
+import { orderRecord } from './engine/orders.ts';
 import { computeBacktestMetrics } from './metrics.ts';
-import type { CrossoverSimulation } from './simulate.ts';
 
-/** Refuse settings no backtest can run with: cash must be > 0, the commission rate >= 0. */
-export function validateSettings(settings: BacktestSettings): void {
-  if (!(Number.isFinite(settings.initialCash) && settings.initialCash > 0)) {
-    throw new DeskError('invalid_input', `initialCash must be a number > 0 (got ${settings.initialCash})`, { field: 'initialCash' });
-  }
-  if (!(Number.isFinite(settings.commissionRate) && settings.commissionRate >= 0)) {
-    throw new DeskError('invalid_input', `commissionRate must be a number >= 0 (got ${settings.commissionRate})`, { field: 'commissionRate' });
-  }
-}
-
-/** The one shape every backtest returns: range, settings, metrics, trades and equity curve. */
-export function backtestResult(series: BarSeries, strategy: string, params: BacktestResult['params'], settings: BacktestSettings, simulation: CrossoverSimulation): BacktestResult {
-  const bars = series.dates.length;
+/**
+ * The one shape every backtest returns: range, settings, metrics (with the buy-and-hold
+ * benchmark of the traded symbols), trades, orders, equity curve, final cash and positions.
+ */
+export function engineResult(engine: BacktestEngine, strategy: string, params: BacktestResult['params'], settings: BacktestSettings): BacktestResult {
+  const { market } = engine;
+  const bars = market.dates.length;
+  const trades = engine.trades.all(engine.lastClose);
+  const positions: Record<string, number> = {};
+  market.symbols.forEach((symbol, index) => {
+    if (engine.position[index] !== 0) positions[symbol] = engine.position[index];
+  });
   return {
-    symbol: series.symbol,
+    symbol: market.symbols[0],
     strategy,
     params,
-    from: series.dates[0],
-    to: series.dates[bars - 1],
+    from: market.dates[0],
+    to: market.dates[bars - 1],
     bars,
-    settings: { initialCash: settings.initialCash, commissionRate: settings.commissionRate },
-    metrics: computeBacktestMetrics({ ...simulation, initialCash: settings.initialCash }),
-    trades: simulation.trades,
-    equityCurve: { dates: series.dates.slice(), equity: Array.from(simulation.equity) },
+    settings: echoSettings(settings),
+    metrics: computeBacktestMetrics({
+      equity: engine.equity, trades, barsInMarket: engine.barsInMarket, initialCash: engine.config.initialCash,
+      tradedValue: engine.tradedValue, benchmark: buyAndHold(market),
+    }),
+    trades,
+    equityCurve: { dates: market.dates.slice(), equity: toArray(engine.equity) },
+    orders: engine.orders.map((order) => orderRecord(order, market.symbols, market.dates)),
+    finalCash: engine.cash,
+    positions,
+    ...(market.symbols.length > 1 ? { symbols: market.symbols.slice() } : {}),
   };
+}
+
+/** The settings as given: initial cash and commission rate always, the optional ones when set. */
+function echoSettings(settings: BacktestSettings): BacktestSettings {
+  const echoed: BacktestSettings = { initialCash: settings.initialCash, commissionRate: settings.commissionRate };
+  for (const key of ['commission', 'slippage', 'participationCap', 'fillAt', 'maxLeverage', 'borrowRate', 'corporateActions'] as const) {
+    if (settings[key] !== undefined) (echoed as Record<string, unknown>)[key] = settings[key];
+  }
+  return echoed;
+}
+
+/** Equal-weight buy-and-hold of every symbol from its first close (cash before it lists), as a growth index starting at 1. */
+export function buyAndHold(market: EngineMarket): Float64Array {
+  const bars = market.dates.length;
+  const symbols = market.symbols.length;
+  const result = new Float64Array(bars);
+  for (let symbol = 0; symbol < symbols; symbol++) {
+    const close = market.close[symbol];
+    let first = Number.NaN;
+    let last = Number.NaN;
+    for (let index = 0; index < bars; index++) {
+      if (close[index] === close[index]) {
+        if (first !== first) first = close[index];
+        last = close[index];
+      }
+      result[index] += (first === first ? last / first : 1) / symbols;
+    }
+  }
+  return result;
+}
+
+/** A typed array as a plain number array (a counted loop: several times faster than Array.from). */
+function toArray(values: Float64Array): number[] {
+  const result = new Array<number>(values.length);
+  for (let index = 0; index < values.length; index++) result[index] = values[index];
+  return result;
 }

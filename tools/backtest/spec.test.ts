@@ -3,6 +3,7 @@ import type { BacktestSettings, BarSeries, BoolExpr, StrategySpec } from '../../
 import { generateDemoMarket, generateSyntheticBars } from '../market/index.ts';
 import { getStrategy, listStrategies } from '../strategy/index.ts';
 import { runCrossoverBacktest } from './crossover.ts';
+import { sizingWeights } from './sizing.ts';
 import { runSpecBacktest } from './spec.ts';
 
 const settings: BacktestSettings = { initialCash: 100_000, commissionRate: 0.001 };
@@ -85,7 +86,7 @@ describe('runSpecBacktest', () => {
   it('runs every library spec on generated bars with a consistent equity curve', () => {
     const series = generateSyntheticBars({ symbol: 'SYN', seed: 5, startDate: '2021-01-04', endDate: '2024-12-31', initialPrice: 50, annualDrift: 0.05, annualVolatility: 0.35 });
     const sentiment = Object.fromEntries(series.dates.map((date, index) => [date, Math.sin(index / 7)]));
-    for (const spec of listStrategies()) {
+    for (const spec of listStrategies().filter((candidate) => candidate.rotation === undefined && candidate.pairs === undefined)) {
       const result = runSpecBacktest(series, spec, {}, settings, { sentiment });
       const totalPnl = result.trades.reduce((sum, trade) => sum + trade.pnl, 0);
       expect(result.metrics.trades, spec.name).toBeGreaterThan(0);
@@ -99,5 +100,54 @@ describe('runSpecBacktest', () => {
     expect(() => runSpecBacktest(wave(), spec, { fast: 0 }, settings)).toThrow(/params.fast: must lie within \[1, 200\]/);
     const one = { ...wave(), dates: ['2025-01-06'], open: Float64Array.of(1), high: Float64Array.of(1), low: Float64Array.of(1), close: Float64Array.of(1), volume: Float64Array.of(1) };
     expect(() => runSpecBacktest(one, spec, {}, settings)).toThrow(expect.objectContaining({ code: 'insufficient_data' }));
+  });
+
+  it('goes long and short with side long-short', () => {
+    // Long on close <= 10 (bar 0), out on close >= 13 (bar 3); short on close >= 14 (bar 4), cover on close <= 11 (bar 7).
+    const close = { price: 'close' } as const;
+    const spec = thresholdSpec({
+      side: 'long-short', entry: { op: 'lte', args: [close, 10] }, exit: { op: 'gte', args: [close, 13] },
+      shortEntry: { op: 'gte', args: [close, 14] }, shortExit: { op: 'lte', args: [close, 11] },
+    });
+    const result = runSpecBacktest(wave(), spec, {}, { initialCash: 1000, commissionRate: 0 });
+    expect(result.trades.map((trade) => [trade.side, trade.entryPrice, trade.exitPrice])).toEqual([['long', 10, 13], ['short', 14, 11], ['long', 10, null]]);
+    expect(result.trades[1].quantity).toBe(Math.floor(1300 / 14));
+  });
+
+  it('orders a limit entry 5% below the signal close; a day limit the market does not reach expires', () => {
+    // Lows are close − 1: bars 2-4 stay above 5% under the previous close; bar 5 (open 14, low 12) reaches 14 × 0.95 = 13.3.
+    const result = runSpecBacktest(wave(), thresholdSpec({ entryOrder: { type: 'limit', offset: 0.05 } }), {}, { initialCash: 1000, commissionRate: 0 });
+    const entries = result.orders!.filter((order) => order.reason === 'entry');
+    expect(entries.slice(0, 4).map((order) => [order.status, order.limitPrice])).toEqual([
+      ['expired', 11 * 0.95], ['expired', 12 * 0.95], ['expired', 13 * 0.95], ['filled', 14 * 0.95],
+    ]);
+    expect(entries[3].fills).toMatchObject([{ date: '2025-01-13', price: 14 * 0.95 }]);
+    expect(result.trades[0]).toMatchObject({ entryDate: '2025-01-13', entryPrice: 14 * 0.95, quantity: Math.floor(1000 / (14 * 0.95)) });
+  });
+
+  it('names the stop that closed a position in the exit order', () => {
+    const exitNever: BoolExpr = { op: 'lt', args: [{ price: 'close' }, 0] };
+    const result = runSpecBacktest(wave(), thresholdSpec({ exit: exitNever, stops: { takeProfit: 0.2 } }), {}, { initialCash: 1000, commissionRate: 0 });
+    expect(result.orders!.map((order) => order.reason)).toEqual(['entry', 'take-profit', 'entry']);
+  });
+});
+
+describe('sizingWeights', () => {
+  const close = Float64Array.of(100, 101, 100, 102, 101);
+  const returns = [0.01, -1 / 101, 0.02, -1 / 102];
+  it('targets volatility from the sample std of the last lookback returns, capped', () => {
+    const mean = (returns[1] + returns[2]) / 2;
+    const std = Math.sqrt(((returns[1] - mean) ** 2 + (returns[2] - mean) ** 2) / 1);
+    const weights = sizingWeights({ kind: 'volatility-target', target: 0.1, lookback: 2, cap: 2 }, close) as Float64Array;
+    expect(weights[1]).toBeNaN();
+    expect(weights[3]).toBeCloseTo(Math.min(2, 0.1 / (std * Math.sqrt(252))), 12);
+  });
+
+  it('bets a fraction of mean / variance for Kelly, clamped to [0, cap]', () => {
+    const mean = (returns[2] + returns[3]) / 2;
+    const variance = (returns[2] - mean) ** 2 + (returns[3] - mean) ** 2;
+    const weights = sizingWeights({ kind: 'kelly', fraction: 0.5, lookback: 2, cap: 100 }, close) as Float64Array;
+    expect(weights[4]).toBeCloseTo(Math.max(0, (0.5 * mean) / variance), 9);
+    expect((sizingWeights({ kind: 'kelly', fraction: 0.5, lookback: 2, cap: 0.3 }, Float64Array.of(1, 1.1, 1.2, 1.3)) as Float64Array)[3]).toBe(0.3);
   });
 });

@@ -1,4 +1,4 @@
-import { formatPath, type BacktestMetrics, type BacktestResult, type StrategySpec } from '../../core/index.ts';
+import { formatPath, metricValue, MetricNameSchema, type BacktestMetrics, type BacktestResult, type MetricName, type StrategySpec } from '../../core/index.ts';
 import { findFusions, type StrategyParams } from '../strategy/index.ts';
 
 /** What removing one fusion component does to a backtest. */
@@ -9,7 +9,7 @@ export interface ComponentDelta {
   /** Metrics of the spec without this component. */
   without: BacktestMetrics;
   /** without − full for each metric: a negative sharpe delta means the component helped. */
-  delta: BacktestMetrics;
+  delta: Partial<Record<MetricName, number>>;
 }
 
 /**
@@ -29,7 +29,7 @@ export function leaveOneOut(backtestSpec: (spec: StrategySpec, params: StrategyP
       const copy = path.reduce<Record<PropertyKey, unknown>>((value, key) => value[key] as Record<PropertyKey, unknown>, variant as unknown as Record<PropertyKey, unknown>);
       copy.components = node.components.filter((other) => other !== component);
       const without = backtestSpec(variant, params).metrics;
-      const delta = Object.fromEntries(Object.keys(full).map((key) => [key, without[key as keyof BacktestMetrics] - full[key as keyof BacktestMetrics]])) as BacktestMetrics;
+      const delta = Object.fromEntries(MetricNameSchema.options.filter((key) => typeof full[key] === 'number' && typeof without[key] === 'number').map((key) => [key, metricValue(without, key) - metricValue(full, key)]));
       components.push({ path: formatPath(path), name: component.name, without, delta });
     }
   }

@@ -1,4 +1,4 @@
-import { isDeskError, type BacktestMetrics, type MetricConstraint, type SearchObjective } from '../../core/index.ts';
+import { isDeskError, metricValue, type BacktestMetrics, type MetricConstraint, type SearchObjective } from '../../core/index.ts';
 import type { StrategyParams } from '../strategy/index.ts';
 import type { Evaluate } from './evaluator.ts';
 
@@ -33,10 +33,10 @@ export function judge(evaluate: Evaluate, params: StrategyParams, objective: Sea
     if (!isDeskError(error)) throw error;
     return { params, metrics: null, score: null, feasible: false, violations: [`backtest refused: ${error.message}`], error: `${error.code}: ${error.message}` };
   }
-  const score = metrics[objective.metric];
+  const score = metricValue(metrics, objective.metric);
   const violations = constraints
-    .filter((constraint) => !holds(metrics[constraint.metric], constraint))
-    .map((constraint) => `${constraint.metric} ${round(metrics[constraint.metric])} is not ${SYMBOLS[constraint.op]} ${constraint.value}`);
+    .filter((constraint) => !holds(metricValue(metrics, constraint.metric), constraint))
+    .map((constraint) => `${constraint.metric} ${round(metricValue(metrics, constraint.metric))} is not ${SYMBOLS[constraint.op]} ${constraint.value}`);
   if (!Number.isFinite(score)) violations.push(`${objective.metric} is not a finite number (${score})`);
   return { params, metrics, score, feasible: violations.length === 0, violations, error: null };
 }

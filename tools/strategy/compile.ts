@@ -1,4 +1,4 @@
-import { DeskError, formatPath, type BoolExpr, type StrategySpec } from '../../core/index.ts';
+import { DeskError, formatPath, type BoolExpr, type NumExpr, type StrategySpec } from '../../core/index.ts';
 import { specHash } from './canonical.ts';
 
 /** Parameter values by name. */
@@ -13,10 +13,15 @@ export interface CompiledStrategy {
   exit: BoolExpr;
   /** specHash(spec). */
   hash: string;
+  /** Bound short rules (side long-short), rotation and pairs settings, when the spec has them. */
+  shortEntry?: BoolExpr;
+  shortExit?: BoolExpr;
+  rotation?: { rank: NumExpr; top: number; rebalance: 'daily' | 'weekly' | 'monthly' };
+  pairs?: { hedgeRatio: number | { rolling: number } };
 }
 
 /** Keys whose value counts bars, so a parameter used there must be a whole number >= 1. */
-const COUNT_KEYS = new Set(['period', 'bars', 'fast', 'slow', 'signal', 'kPeriod', 'slowKPeriod', 'dPeriod', 'lookback']);
+const COUNT_KEYS = new Set(['period', 'bars', 'fast', 'slow', 'signal', 'kPeriod', 'slowKPeriod', 'dPeriod', 'lookback', 'top', 'rolling']);
 
 /**
  * Bind a (validated) spec to parameter values. Missing parameters take their declared default;
@@ -40,8 +45,12 @@ export function compileSpec(spec: StrategySpec, params: StrategyParams = {}): Co
   }
   const entry = issues.length === 0 ? (bindParams(spec.entry, values, ['entry'], issues) as BoolExpr) : spec.entry;
   const exit = issues.length === 0 ? (bindParams(spec.exit, values, ['exit'], issues) as BoolExpr) : spec.exit;
+  const optional: Partial<CompiledStrategy> = {};
+  for (const key of ['shortEntry', 'shortExit', 'rotation', 'pairs'] as const) {
+    if (spec[key] !== undefined && issues.length === 0) (optional as Record<string, unknown>)[key] = bindParams(spec[key], values, [key], issues);
+  }
   if (issues.length > 0) throw new DeskError('invalid_input', `invalid parameters for ${spec.name}:\n${issues.join('\n')}`, { issues });
-  return { spec, params: values, entry, exit, hash: specHash(spec) };
+  return { spec, params: values, entry, exit, hash: specHash(spec), ...optional };
 }
 
 function rangeProblem(value: number, parameter: StrategySpec['parameters'][string]): string | undefined {

@@ -11,6 +11,11 @@ export type ExternalSeries = Record<string, Readonly<Record<string, number>>>;
 export interface StrategySignals {
   entry: Uint8Array;
   exit: Uint8Array;
+  /** With side long-short. */
+  shortEntry?: Uint8Array;
+  shortExit?: Uint8Array;
+  /** The rotation's rank per bar, when the spec rotates. */
+  rank?: Float64Array;
 }
 
 interface Context {
@@ -18,7 +23,7 @@ interface Context {
   externals: ExternalSeries;
   length: number;
   /** Evaluated nodes (and whole indicator results) by canonical key: identical subtrees run once. */
-  cache: Map<string, Float64Array | Record<string, Float64Array>>;
+  cache: EvaluationCache;
 }
 
 /**
@@ -42,7 +47,32 @@ export function evaluateSignals(spec: StrategySpec, series: BarSeries, params: S
  */
 export function evaluateCompiled(compiled: CompiledStrategy, series: BarSeries, externals: ExternalSeries = {}): StrategySignals {
   const context: Context = { series, externals, length: series.dates.length, cache: new Map() };
-  return { entry: evaluateBoolean(compiled.entry, context), exit: evaluateBoolean(compiled.exit, context) };
+  const signals: StrategySignals = { entry: evaluateBoolean(compiled.entry, context), exit: evaluateBoolean(compiled.exit, context) };
+  if (compiled.shortEntry !== undefined) signals.shortEntry = evaluateBoolean(compiled.shortEntry, context);
+  if (compiled.shortExit !== undefined) signals.shortExit = evaluateBoolean(compiled.shortExit, context);
+  if (compiled.rotation !== undefined) signals.rank = evaluateNumeric(compiled.rotation.rank, context);
+  return signals;
+}
+
+/** Evaluated nodes by canonical key; pass one to several calls on the same series to share work. */
+export type EvaluationCache = Map<string, Float64Array | Record<string, Float64Array>>;
+
+/**
+ * One bound numeric expression over a series, memoized in `cache` (share it between calls on
+ * the same series and externals, e.g. across a parameter grid, so each distinct indicator runs once).
+ *
+ * @example evaluateNumericExpression({ indicator: 'sma', period: 10 }, series, {}, cache)
+ */
+export function evaluateNumericExpression(expression: NumExpr, series: BarSeries, externals: ExternalSeries = {}, cache: EvaluationCache = new Map()): Float64Array {
+  return evaluateNumeric(expression, { series, externals, length: series.dates.length, cache });
+}
+
+/**
+ * One bound true/false expression over a series (1 where it holds), sharing `cache` like evaluateNumericExpression.
+ * @example evaluateConditionExpression(compiled.entry, series, {}, cache)
+ */
+export function evaluateConditionExpression(expression: BoolExpr, series: BarSeries, externals: ExternalSeries = {}, cache: EvaluationCache = new Map()): Uint8Array {
+  return evaluateBoolean(expression, { series, externals, length: series.dates.length, cache });
 }
 
 /**
@@ -74,19 +104,15 @@ function evaluateBoolean(expression: BoolExpr, context: Context): Uint8Array {
 }
 
 function compare(op: Extract<BoolExpr, { args: [NumExpr, NumExpr] }>['op'], left: Float64Array, right: Float64Array, result: Uint8Array): void {
-  for (let index = 0; index < result.length; index++) {
-    const a = left[index];
-    const b = right[index];
-    let holds: boolean;
-    if (op === 'gt') holds = a > b;
-    else if (op === 'lt') holds = a < b;
-    else if (op === 'gte') holds = a >= b;
-    else if (op === 'lte') holds = a <= b;
-    // NaN makes every comparison false, so a cross needs finite values on both bars.
-    else if (op === 'crossAbove') holds = index > 0 && left[index - 1] <= right[index - 1] && a > b;
-    else holds = index > 0 && left[index - 1] > right[index - 1] && a <= b;
-    result[index] = holds ? 1 : 0;
-  }
+  // One loop per operator: the operator is fixed for the whole series, so it is chosen once.
+  const count = result.length;
+  if (op === 'gt') for (let index = 0; index < count; index++) result[index] = left[index] > right[index] ? 1 : 0;
+  else if (op === 'lt') for (let index = 0; index < count; index++) result[index] = left[index] < right[index] ? 1 : 0;
+  else if (op === 'gte') for (let index = 0; index < count; index++) result[index] = left[index] >= right[index] ? 1 : 0;
+  else if (op === 'lte') for (let index = 0; index < count; index++) result[index] = left[index] <= right[index] ? 1 : 0;
+  // NaN makes every comparison false, so a cross needs finite values on both bars.
+  else if (op === 'crossAbove') for (let index = 1; index < count; index++) result[index] = left[index - 1] <= right[index - 1] && left[index] > right[index] ? 1 : 0;
+  else for (let index = 1; index < count; index++) result[index] = left[index - 1] > right[index - 1] && left[index] <= right[index] ? 1 : 0;
 }
 
 function evaluateNumeric(expression: NumExpr, context: Context): Float64Array {

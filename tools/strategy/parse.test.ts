@@ -61,7 +61,7 @@ describe('parseStrategySpec', () => {
     });
     expect(lines).toEqual(expect.arrayContaining([
       'version: must be 1 (the only spec version)',
-      'side: must be long or short',
+      'side: must be long, short or long-short',
       'sizing.percent: must be a fraction in (0, 1]',
       'stops.stopLoss: must be a fraction < 1 (0.05 = 5%)',
       'parameters.fast.default: default must lie within [min, max]',
@@ -70,7 +70,7 @@ describe('parseStrategySpec', () => {
       'sizing.shares: must be an integer >= 1',
       'parameters.1x: parameter names are letters, digits and _ (not starting with a digit)',
     ]));
-    expect(issuesOf({ ...base(), sizing: { kind: 'kelly' } })).toEqual(['sizing.kind: must be one of all-in, fixed-shares (with shares), percent-equity (with percent)']);
+    expect(issuesOf({ ...base(), sizing: { kind: 'martingale' } })).toEqual(['sizing.kind: must be one of all-in, fixed-shares (with shares), percent-equity (with percent), volatility-target (with target, lookback), kelly (with fraction, lookback, cap)']);
   });
 
   it('refuses a reference to an undeclared parameter', () => {
@@ -82,7 +82,35 @@ describe('parseStrategySpec', () => {
   });
 
   it('throws an invalid_input DeskError whose message carries every line', () => {
-    expect(() => parseStrategySpec({ ...base(), side: 'flat' })).toThrow(expect.objectContaining({ code: 'invalid_input', message: 'invalid strategy spec:\nside: must be long or short' }));
+    expect(() => parseStrategySpec({ ...base(), side: 'flat' })).toThrow(expect.objectContaining({ code: 'invalid_input', message: 'invalid strategy spec:\nside: must be long, short or long-short' }));
+  });
+});
+
+describe('parseStrategySpec: sizing, long-short, entry orders, rotation and pairs', () => {
+  it('accepts the new sizing kinds and refuses their bad fields', () => {
+    expect(parseStrategySpec({ ...base(), sizing: { kind: 'volatility-target', target: 0.15, lookback: 20 } }).sizing.kind).toBe('volatility-target');
+    expect(issuesOf({ ...base(), sizing: { kind: 'kelly', fraction: 1.5, lookback: 1, cap: 0.5 } })).toEqual([
+      'sizing.fraction: must be a fraction in (0, 1]', 'sizing.lookback: must be an integer >= 2',
+    ]);
+  });
+
+  it('needs both short rules for long-short, and only there', () => {
+    expect(issuesOf({ ...base(), side: 'long-short' })).toEqual(['side: long-short needs shortEntry and shortExit']);
+    const rule = { op: 'gt', args: [{ price: 'close' }, 1] };
+    expect(issuesOf({ ...base(), shortEntry: rule })).toEqual(['shortEntry: only used with side long-short']);
+    expect(parseStrategySpec({ ...base(), side: 'long-short', shortEntry: rule, shortExit: rule }).side).toBe('long-short');
+  });
+
+  it('checks entry orders, rotation and pairs, and the parameters they name', () => {
+    expect(issuesOf({ ...base(), entryOrder: { type: 'trailing', offset: 2 } })).toEqual(['entryOrder.type: must be market, limit or stop', 'entryOrder.offset: must be a fraction < 1']);
+    expect(issuesOf({ ...base(), rotation: { rank: { indicator: 'roc', period: 20 }, top: { param: 'n' }, rebalance: 'yearly' } })).toEqual([
+      'rotation.rebalance: must be daily, weekly or monthly',
+    ]);
+    expect(issuesOf({ ...base(), rotation: { rank: { indicator: 'roc', period: 20 }, top: { param: 'n' }, rebalance: 'monthly' } })).toEqual([
+      "rotation.top.param: unknown parameter 'n'; declared: fast, slow",
+    ]);
+    expect(issuesOf({ ...base(), pairs: { hedgeRatio: 'ols' } })).toEqual(['pairs.hedgeRatio: must be a number, { "param": name } or { "rolling": bars } (OLS beta of A on B over that many bars)']);
+    expect(issuesOf({ ...base(), pairs: { hedgeRatio: 1 }, rotation: { rank: 1, top: 1, rebalance: 'daily' } })).toEqual(['pairs: a spec has rotation or pairs, not both']);
   });
 });
 

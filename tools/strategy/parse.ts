@@ -10,7 +10,7 @@ import { DeskError, formatPath, formatSpecIssues, StrategySpecSchema, type Strat
  */
 export function parseStrategySpec(value: unknown): StrategySpec {
   const result = StrategySpecSchema.safeParse(value);
-  const issues = result.success ? undeclaredParameters(result.data) : formatSpecIssues(result.error);
+  const issues = result.success ? [...combinationIssues(result.data as StrategySpec), ...undeclaredParameters(result.data as StrategySpec)] : formatSpecIssues(result.error);
   if (issues.length > 0) {
     throw new DeskError('invalid_input', `invalid strategy spec:\n${issues.join('\n')}`, { issues });
   }
@@ -31,5 +31,15 @@ function undeclaredParameters(spec: StrategySpec): string[] {
   };
   visit(spec.entry, ['entry']);
   visit(spec.exit, ['exit']);
+  for (const key of ['shortEntry', 'shortExit', 'rotation', 'pairs'] as const) if (spec[key] !== undefined) visit(spec[key], [key]);
+  return issues;
+}
+
+/** Fields that only make sense together. */
+function combinationIssues(spec: StrategySpec): string[] {
+  const issues: string[] = [];
+  if (spec.side === 'long-short' && (spec.shortEntry === undefined || spec.shortExit === undefined)) issues.push('side: long-short needs shortEntry and shortExit');
+  if (spec.side !== 'long-short' && (spec.shortEntry !== undefined || spec.shortExit !== undefined)) issues.push('shortEntry: only used with side long-short');
+  if (spec.rotation !== undefined && spec.pairs !== undefined) issues.push('pairs: a spec has rotation or pairs, not both');
   return issues;
 }

@@ -3,10 +3,11 @@ import { parseStrategySpec } from '../parse.ts';
 import { bollingerBreakout, donchianBreakout } from './breakouts.ts';
 import { emaCrossover, macdTrend, smaCrossover } from './crossovers.ts';
 import { newsSentiment, rsiMeanReversion } from './oscillators.ts';
+import { momentumRotation, pairsZScore } from './portfolio.ts';
 
 // Parsed once at load so a broken built-in fails loudly, not at the first backtest.
 const LIBRARY: ReadonlyMap<string, StrategySpec> = new Map(
-  [smaCrossover, emaCrossover, rsiMeanReversion, bollingerBreakout, donchianBreakout, macdTrend, newsSentiment].map((spec) => [spec.name, parseStrategySpec(spec)]),
+  [smaCrossover, emaCrossover, rsiMeanReversion, bollingerBreakout, donchianBreakout, macdTrend, newsSentiment, momentumRotation, pairsZScore].map((spec) => [spec.name, parseStrategySpec(spec)]),
 );
 
 /**

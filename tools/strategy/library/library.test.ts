@@ -11,9 +11,10 @@ const series = generateSyntheticBars({
 const sentiment = Object.fromEntries(series.dates.map((date, index) => [date, Math.sin(index / 9)]));
 
 describe('the built-in strategy library', () => {
-  it('holds the seven documented strategies', () => {
+  it('holds the nine documented strategies', () => {
     expect(listStrategies().map((spec) => spec.name)).toEqual([
       'sma_crossover', 'ema_crossover', 'rsi_mean_reversion', 'bollinger_breakout', 'donchian_breakout', 'macd_trend', 'news_sentiment',
+      'momentum_rotation', 'pairs_zscore',
     ]);
   });
 
