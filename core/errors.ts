@@ -25,7 +25,9 @@ export type DeskErrorCode =
   /** The decision log's hash chain does not verify. */
   | 'integrity_error'
   /** Configuration (env, files) is missing or invalid. */
-  | 'config_error';
+  | 'config_error'
+  /** The caller lacks the role the action needs (e.g. admin to change risk limits). */
+  | 'forbidden';
 
 /**
  * The one error type of the desk. `code` is machine-readable, `message` says which field,
