@@ -14,6 +14,9 @@ Usage:
   desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity
        [--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
+  desk risk limits [--changes N] [--json]    pre-trade limits in effect, the kill switch, and (--changes) the change logs
+  desk risk set-limit NAME VALUE --by NAME [--reason TEXT]   change one limit (the CLI acts as admin; logged)
+  desk risk kill-switch on|off|status [--by NAME] [--reason TEXT]   halt or resume all trading (on/off need --by)
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
 DESK_HUMAN_APPROVAL (orders above this notional, or "all", wait for desk approve).`;

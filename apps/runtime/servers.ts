@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
+import type { Broker, Caller, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
@@ -16,6 +16,10 @@ export interface ServerDeps {
   ids: IdSource;
   secrets: ApprovalSecrets;
   approvalTtlMs: number;
+  /** Who calls the risk server's admin tools in-process (the CLI sets an admin); agents never are admin. */
+  riskCaller?: Caller;
+  /** The order manager's hook: cancel every open order when the kill switch turns on. */
+  cancelOpenOrders?: (reason: string) => Promise<number>;
 }
 
 /** Build one MCP server by name from the concrete stores: the same servers run in-process and over stdio. */
@@ -26,7 +30,8 @@ export function createServer(name: ServerName, deps: ServerDeps): McpServer {
     case 'backtest':
       return createBacktestServer({ bars: deps.bars });
     case 'risk':
-      return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs });
+      return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs,
+        localCaller: deps.riskCaller, cancelOpenOrders: deps.cancelOpenOrders });
     case 'broker':
       return createBrokerServer({ execution: deps.execution, broker: deps.broker, clock: deps.clock, ids: deps.ids, approvalSecrets: deps.secrets });
     case 'oversight':

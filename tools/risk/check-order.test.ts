@@ -41,7 +41,7 @@ describe('checkOrder', () => {
   it('refuses above the notional and quantity limits, as a result rather than an error', () => {
     const result = check({ symbol: 'XOM', quantity: '2600' }, { maxOrderQuantity: '1500' });
     expect(result.approved).toBe(false);
-    expect(failed(result)).toEqual(['max_order_quantity', 'max_order_notional']);
+    expect(failed(result)).toEqual(['max_order_notional', 'max_order_quantity']);
     expect(measured(result, 'max_order_notional')!.message).toBe('order notional 260,000.00 exceeds max_order_notional limit 250,000.00');
   });
 

@@ -15,7 +15,7 @@ export interface CheckOrderInput {
 
 /** The rules every check evaluates, in the order they are reported. */
 export const RISK_RULES: readonly RiskRuleName[] = [
-  'kill_switch', 'restricted_symbol', 'market_hours', 'max_order_quantity', 'max_order_notional', 'price_collar', 'max_position',
+  'kill_switch', 'restricted_symbol', 'market_hours', 'max_order_notional', 'max_order_quantity', 'price_collar', 'max_position',
   'max_position_fraction', 'max_gross_exposure', 'max_net_exposure', 'max_leverage', 'sector_concentration', 'order_rate', 'daily_loss', 'max_drawdown',
 ];
 
@@ -35,8 +35,8 @@ export function checkOrder(input: CheckOrderInput): Omit<RiskCheckResult, 'appro
     killSwitchRule(snapshot),
     restrictedSymbolRule(facts, limits),
     marketHoursRule(snapshot.now, limits),
-    orderQuantityRule(facts, limits),
     orderNotionalRule(facts, limits),
+    orderQuantityRule(facts, limits),
     priceCollarRule(facts, limits),
     positionQuantityRule(facts, limits),
     positionFractionRule(facts, limits),
