@@ -11,8 +11,8 @@ Usage:
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
   desk log replay THREAD                     re-run a thread from its recorded tool results and compare
-  desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity
-       [--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
+  desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity|min-cvar
+       [--target X] [--beta 0.95] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
   desk risk limits [--changes N] [--json]    pre-trade limits in effect, the kill switch, and (--changes) the change logs
   desk risk set-limit NAME VALUE --by NAME [--reason TEXT]   change one limit (the CLI acts as admin; logged)
