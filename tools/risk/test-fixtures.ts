@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Decimal, type OrderRequest, type RiskLimits } from '../../core/index.ts';
 import type { RiskSnapshot } from './snapshot.ts';
 
@@ -32,3 +33,11 @@ export const LOOSE_LIMITS: RiskLimits = {
 };
 
 export const BUY_AAPL: OrderRequest = { clientOrderId: 'co_1', symbol: 'AAPL', side: 'buy', quantity: '100', type: 'market' };
+
+/** Values no quantity, price or limit may take: negative, NaN, infinite, exponent forms, too many decimals, wrong types. */
+export const badNumber = fc.oneof(
+  fc.integer({ min: -1_000_000, max: -1 }),
+  fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '', 'NaN', 'Infinity', '1e5', '-0.5', '1.123456789', 'ten', '0x10', ' ', true, null, [], {}),
+  fc.string().filter((text) => !/^\s*\d+(\.\d{1,8})?\s*$/.test(text)),
+);
