@@ -111,7 +111,9 @@ function referenceViolations(order: OrderRequest, last: string, reference: strin
   flag('market_hours', !inSession && !(limits.allowOutsideSession ?? true));
   flag('max_order_notional', Q * P > units(limits.maxOrderNotional) * S);
   flag('max_order_quantity', Q > units(limits.maxOrderQuantity ?? '100000'));
-  flag('price_collar', abs(P - L) * S > fraction(limits.maxPriceDeviation, '0.1') * L);
+  // Limit prices count on their aggressive side only (buy above, sell below the last price); reference prices both ways.
+  const through = order.type === 'limit' ? (order.side === 'buy' ? P - L : L - P) : abs(P - L);
+  flag('price_collar', through * S > fraction(limits.maxPriceDeviation, '0.1') * L);
   flag('max_position', abs(after) > units(limits.maxPositionQuantity) && abs(after) >= abs(before));
   const symbolBefore = abs(valuesBefore.find((entry) => entry.symbol === order.symbol)?.value ?? 0n);
   flag('max_position_fraction', over(abs(after * L), fraction(limits.maxPositionFraction, '0.25')) && grows(abs(after * L), symbolBefore));

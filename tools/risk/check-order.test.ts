@@ -45,12 +45,18 @@ describe('checkOrder', () => {
     expect(measured(result, 'max_order_notional')!.message).toBe('order notional 260,000.00 exceeds max_order_notional limit 250,000.00');
   });
 
-  it('measures limit orders at their limit price and collars it against the last price', () => {
+  it('measures limit orders at their limit price and collars its aggressive side against the last price', () => {
     expect(check({ type: 'limit', limitPrice: '220' }).approved).toBe(true);
     const result = check({ type: 'limit', limitPrice: '221' });
     expect(result.notional).toBe('22100');
     expect(failed(result)).toEqual(['price_collar']);
-    expect(measured(result, 'price_collar')).toMatchObject({ limit: '0.1', measured: '0.105000' });
+    expect(measured(result, 'price_collar')).toMatchObject({ limit: '0.1', measured: '0.105000', message: 'limit price 221 is 0.105000 (as a fraction) through the last price 200; price_collar allows 0.1' });
+    expect(failed(check({ side: 'sell', type: 'limit', limitPrice: '179' }))).toEqual(['price_collar']);
+  });
+
+  it('lets a passive limit far from the market through the collar: it cannot trade worse than the last price', () => {
+    expect(measured(check({ type: 'limit', limitPrice: '100' }), 'price_collar')).toMatchObject({ passed: true, measured: '0.000000' });
+    expect(check({ side: 'sell', type: 'limit', limitPrice: '400' }).approved).toBe(true);
   });
 
   it('collars the reference price of a market order (a fat-fingered expected price)', () => {

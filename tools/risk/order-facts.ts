@@ -16,6 +16,9 @@ export interface OrderMarket {
  */
 export interface OrderFacts {
   symbol: string;
+  side: OrderRequest['side'];
+  /** A limit order, measured at its limit price. */
+  isLimit: boolean;
   quantity: Decimal;
   /** Limit price, else the reference price, else the last price. */
   price: Decimal;
@@ -45,7 +48,8 @@ export function orderFacts(order: OrderRequest, market: OrderMarket, snapshot: R
   const totals = portfolioTotals(snapshot, limits.sectorMap);
   const symbol = order.symbol.toUpperCase();
   const quantity = Decimal.from(order.quantity, 'quantity');
-  const price = order.type === 'limit' && order.limitPrice !== undefined ? Decimal.from(order.limitPrice, 'limitPrice') : (market.referencePrice ?? market.lastPrice);
+  const isLimit = order.type === 'limit' && order.limitPrice !== undefined;
+  const price = isLimit ? Decimal.from(order.limitPrice!, 'limitPrice') : (market.referencePrice ?? market.lastPrice);
   const held = totals.bySymbol.get(symbol);
   const positionBefore = held?.quantity ?? Decimal.ZERO;
   const positionAfter = order.side === 'buy' ? positionBefore.add(quantity) : positionBefore.sub(quantity);
@@ -56,7 +60,7 @@ export function orderFacts(order: OrderRequest, market: OrderMarket, snapshot: R
   const sector = sectorOf(symbol, limits.sectorMap);
   const sectorBefore = totals.sectorGross.get(sector) ?? 0n;
   return {
-    symbol, quantity, price, lastPrice: market.lastPrice, notional, positionBefore, positionAfter, symbolValueBefore, symbolValueAfter,
+    symbol, side: order.side, isLimit, quantity, price, lastPrice: market.lastPrice, notional, positionBefore, positionAfter, symbolValueBefore, symbolValueAfter,
     ...exposures(totals, symbolValueBefore, symbolValueAfter),
     cashBefore,
     cashAfter: order.side === 'buy' ? cashBefore - notional : cashBefore + notional,

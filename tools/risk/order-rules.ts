@@ -65,15 +65,22 @@ export function orderNotionalRule(facts: OrderFacts, limits: CompiledLimits): Ri
   };
 }
 
-/** price_collar: the order's price (limit, or reference for market orders) within a fraction of the last price. */
+/**
+ * price_collar (fat finger): how far the order's price is from the last price, as a fraction. A
+ * limit price counts only on its aggressive side (a buy above, a sell below the last price): a
+ * passive limit cannot trade worse than the market. A market order's reference price counts both
+ * ways, since it sets the notional the other rules measure.
+ */
 export function priceCollarRule(facts: OrderFacts, limits: CompiledLimits): RiskRuleResult {
-  const deviation = absolute(facts.price.units - facts.lastPrice.units);
   const last = facts.lastPrice.units;
-  const passed = last > 0n && deviation * ONE_8 <= limits.maxPriceDeviation.units * last;
-  const measured = ratioText(deviation, last);
+  const difference = facts.price.units - last;
+  const aggressive = !facts.isLimit ? absolute(difference) : facts.side === 'buy' ? (difference > 0n ? difference : 0n) : (difference < 0n ? -difference : 0n);
+  const passed = last > 0n && aggressive * ONE_8 <= limits.maxPriceDeviation.units * last;
+  const measured = ratioText(aggressive, last);
+  const what = facts.isLimit ? `limit price ${facts.price.toString()}` : `reference price ${facts.price.toString()}`;
   return {
     rule: 'price_collar', passed, limit: limits.maxPriceDeviation.toString(), measured,
-    message: `order price ${facts.price.toString()} is ${measured} away from the last price ${facts.lastPrice.toString()} (as a fraction); price_collar allows ${limits.maxPriceDeviation.toString()}`,
+    message: `${what} is ${measured} (as a fraction) ${facts.isLimit ? 'through' : 'away from'} the last price ${facts.lastPrice.toString()}; price_collar allows ${limits.maxPriceDeviation.toString()}`,
   };
 }
 
