@@ -3,6 +3,14 @@ import { Decimal } from './decimal.ts';
 import { isDeskError } from './errors.ts';
 
 describe('Decimal', () => {
+  it('refuses a non-zero float too small for 8 decimals instead of reading it as 0', () => {
+    for (const tiny of [5e-324, -5e-324, 1e-12, -1e-9]) {
+      expect(() => Decimal.from(tiny, 'limit')).toThrow(/limit has more than 8 decimals/);
+    }
+    expect(Decimal.from(1e-7).toString()).toBe('0.0000001');
+    expect(Decimal.from(-0).toString()).toBe('0');
+  });
+
   it('adds exactly where floats do not', () => {
     expect(Decimal.from('0.1').add(Decimal.from('0.2')).toString()).toBe('0.3');
     expect(Decimal.from(0.1).add(Decimal.from(0.2)).eq(Decimal.from('0.3'))).toBe(true);

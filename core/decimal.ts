@@ -119,5 +119,8 @@ function numberToPlainString(value: number, field: string): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
   // Exponent form (1e-7, 1e21): expand without losing the digits the float actually has.
-  return value.toFixed(DECIMAL_SCALE + 1).replace(/0+$/, '').replace(/\.$/, '');
+  const expanded = value.toFixed(DECIMAL_SCALE + 1).replace(/0+$/, '').replace(/\.$/, '');
+  // A non-zero value too small to show (5e-324, -1e-12) must not pass as 0: it has too many decimals.
+  if (/^-?0$/.test(expanded) && value !== 0) throw new DeskError('invalid_number', `${field} has more than ${DECIMAL_SCALE} decimals (got ${text})`, { field });
+  return expanded;
 }

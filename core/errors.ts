@@ -29,7 +29,9 @@ export type DeskErrorCode =
   /** A data provider failed; `details.retryable` says whether trying again may help (network, 5xx, 429). */
   | 'provider_error'
   /** A long computation was stopped because its caller cancelled the request. */
-  | 'cancelled';
+  | 'cancelled'
+  /** The caller lacks the role the action needs (e.g. admin to change risk limits). */
+  | 'forbidden';
 
 /**
  * The one error type of the desk. `code` is machine-readable, `message` says which field,

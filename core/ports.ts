@@ -1,7 +1,7 @@
 import type { Decimal } from './decimal.ts';
 import type { AdjustedBarSeries, BarSeries, DataIssue, ImportRun, MergeCounts, SymbolInfo } from './schemas/market.ts';
 import type { Account, Fill, Order, Position } from './schemas/orders.ts';
-import type { RiskLimits } from './schemas/risk.ts';
+import type { EquityMarks, KillSwitchChange, KillSwitchState, RiskLimitChange, RiskLimits } from './schemas/risk.ts';
 import type { ChainVerification, CriticVerdict, CriticVerdictInput, Decision, DecisionInput } from './schemas/decisions.ts';
 import type { StrategySpec } from './schemas/strategy.ts';
 import type { StrategyVersion } from './schemas/strategy-lab.ts';
@@ -104,10 +104,21 @@ export interface ExecutionStore {
   transaction<T>(work: (tx: ExecutionTransaction) => Promise<T>): Promise<T>;
 }
 
-/** Risk limits as configured. */
+/** Risk limits as configured, the kill switch, and the equity marks; every change is logged. */
 export interface RiskLimitsStore {
   getLimits(): Promise<RiskLimits>;
-  setLimits(limits: RiskLimits, changedBy: string): Promise<void>;
+  /** Replace the limits; logs (old, new, changedBy, when, reason) in the same transaction. */
+  setLimits(limits: RiskLimits, changedBy: string, reason?: string): Promise<void>;
+  /** The limit change log, oldest first (the latest `limit` entries when given). */
+  listLimitChanges(options?: { limit?: number }): Promise<RiskLimitChange[]>;
+  /** The kill switch; off (never set) until someone turns it on. */
+  getKillSwitch(): Promise<KillSwitchState>;
+  /** Turn the kill switch on or off at `at`; logged. Returns the new state. */
+  setKillSwitch(change: { active: boolean; reason: string; changedBy: string; at: Date }): Promise<KillSwitchState>;
+  /** The kill switch change log, oldest first (the latest `limit` entries when given). */
+  listKillSwitchChanges(options?: { limit?: number }): Promise<KillSwitchChange[]>;
+  /** Record an equity observation: the first of its UTC day becomes start-of-day equity; the peak is kept. */
+  recordEquity(equity: string, at: Date): Promise<EquityMarks>;
 }
 
 /** The append-only, hash-chained decision log. */

@@ -2,11 +2,12 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../apps/runtime/servers.ts';
 import { openTestDesk } from '../test-support/desk.ts';
-import { greedyAllocation, maxSharpe, hierarchicalRiskParity, ledoitWolfCovariance, meanHistoricalReturn, rebalanceOrders, returnsFromPrices, sampleCorrelation, sampleCovariance } from '../tools/optimize/index.ts';
+import { greedyAllocation, lpAllocation, maxSharpe, hierarchicalRiskParity, ledoitWolfCovariance, meanHistoricalReturn, rebalanceOrders, returnsFromPrices, sampleCorrelation, sampleCovariance } from '../tools/optimize/index.ts';
 import {
   applyShockScenario, buildRiskBook, historicalVar, monteCarloVar, parametricVar, portfolioBeta, portfolioVolatility, positionBetas, riskContributions, VOLATILITY_SPIKE_2008, volatilitySpikeVar,
 } from '../tools/portfolio-risk/index.ts';
 import { connectInProcess } from './index.ts';
+import { loadLpSolver } from './optimize/lp-solver.ts';
 
 type Result = { isError?: boolean; structuredContent?: Record<string, any>; content: Array<{ type: string; text?: string }> };
 
@@ -88,6 +89,11 @@ describe('optimize and portfolio risk tools over a real client (embedded databas
     const direct = greedyAllocation({ weights, latestPrices, totalValue: 100_000 });
     expect(result.structuredContent).toMatchObject({ shares: direct.shares, latestPrices });
     expect(result.structuredContent!.leftover).toBeCloseTo(direct.leftover, 9);
+    const lp = await call(optimize, 'discrete_allocation', { weights, totalValue: 100_000, method: 'lp' });
+    const exact = lpAllocation({ weights, latestPrices, totalValue: 100_000 }, await loadLpSolver());
+    expect(lp.structuredContent).toMatchObject({ method: 'lp', shares: exact.shares });
+    const deviation = (shares: Record<string, number>, leftover: number) => leftover + Object.entries(weights).reduce((sum, [ticker, weight]) => sum + Math.abs(weight * 100_000 - (shares[ticker] ?? 0) * latestPrices[ticker]), 0);
+    expect(deviation(exact.shares, exact.leftover)).toBeLessThanOrEqual(deviation(direct.shares, direct.leftover) + 1e-9);
   });
 
   it('proposes rebalance orders from stored positions and cash, and places none', async () => {

@@ -13,14 +13,17 @@ Usage:
   desk log [--thread ID] [--json]            show the decision log with critic verdicts
   desk log verify                            verify the decision log's hash chains
   desk log replay THREAD                     re-run a thread from its recorded tool results and compare
-  desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity
-       [--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
+  desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity|min-cvar
+       [--target X] [--beta 0.95] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
   desk data import --csv FILE --symbol SYM [--format yahoo|stooq|generic] [--map date=Date,...] [--skip-invalid] [--json]
   desk data import --source synthetic|yahoo|alpaca --symbol SYM [--from D] [--to D]   import daily bars, report issues by line
   desk data quality [SYM...] [--json] · desk data refresh [SYM...]   check stored bars; bring them up to today
   desk backtest --csv FILE --symbol SYM --strategy NAME|SPEC.json [--param k=v ...] [--cash N] [--size SHARES]
        [--commission-pct P] [--from D --to D] [--adjust [--round N]] [--json]   backtest a spec on a CSV (no database)
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
+  desk risk limits [--changes N] [--json]    pre-trade limits in effect, the kill switch, and (--changes) the change logs
+  desk risk set-limit NAME VALUE --by NAME [--reason TEXT]   change one limit (the CLI acts as admin; logged)
+  desk risk kill-switch on|off|status [--by NAME] [--reason TEXT]   halt or resume all trading (on/off need --by)
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
 DESK_HUMAN_APPROVAL (orders above this notional, or "all", wait for desk approve).`;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoMarket } from '../../tools/market/index.ts';
-import { efficientRisk, maxSharpe, meanHistoricalReturn, returnsFromPrices, riskParity, sampleCovariance } from '../../tools/optimize/index.ts';
+import { loadLpSolver } from '../../mcp-servers/optimize/lp-solver.ts';
+import { completeRows, efficientRisk, maxSharpe, meanHistoricalReturn, minCvar, returnsFromPrices, riskParity, sampleCovariance } from '../../tools/optimize/index.ts';
 import { buildRiskBook, parametricVar, portfolioBeta } from '../../tools/portfolio-risk/index.ts';
 
 const run = promisify(execFile);
@@ -53,8 +54,16 @@ describe('desk portfolio optimize and desk risk report (child processes)', () =>
     expect(parity.weights).toEqual(riskParity(input).weights);
   });
 
-  it('exits 2 with a clear message for min-cvar, and names the line of a bad CSV', async () => {
-    await expect(desk('portfolio', 'optimize', '--prices', prices, '--objective', 'min-cvar')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/min-cvar is not implemented yet/) });
+  it('solves min-cvar with HiGHS over the days where every asset has a return, with a target return', async () => {
+    const result = JSON.parse(await desk('portfolio', 'optimize', '--prices', prices, '--objective', 'min-cvar', '--beta', '0.9', '--target', '0.05', '--json'));
+    const direct = minCvar({ tickers: TICKERS, scenarios: completeRows(returns), expectedReturns: input.expectedReturns, beta: 0.9, targetReturn: 0.05 }, await loadLpSolver());
+    expect(result.weights).toEqual(direct.weights);
+    expect(result.cvar).toBeCloseTo(direct.cvar, 10);
+    expect(result.expectedReturn).toBeGreaterThanOrEqual(0.05 - 1e-9);
+    expect(await desk('portfolio', 'optimize', '--prices', prices, '--objective', 'min-cvar')).toMatch(/daily CVaR \d+\.\d\d% and VaR -?\d+\.\d\d% at 95\.00%/);
+  });
+
+  it('names the line of a bad CSV and a missing target', async () => {
     const bad = join(home, 'bad.csv');
     writeFileSync(bad, CSV.split('\n').map((line, index) => (index === 4 ? line.replace(/,[^,]*/, ',x') : line)).join('\n'));
     await expect(desk('portfolio', 'optimize', '--prices', bad, '--objective', 'hrp')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/bad\.csv:5: AAPL price "x" must be a number > 0 or empty/) });

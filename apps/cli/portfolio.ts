@@ -5,10 +5,7 @@ import { runOptimization, type OptimizationReport } from '../../mcp-servers/inde
 import { parseWidePriceCsv } from './wide-csv.ts';
 
 const USAGE = 'desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|min-cvar|risk-parity ' +
-  '[--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]';
-
-/** Objectives the command knows of but the desk cannot compute yet. */
-const NOT_IMPLEMENTED = new Set(['min-cvar']);
+  '[--target X] [--beta 0.95] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]';
 
 /** `desk portfolio optimize ...`: optimize weights from a wide price CSV, no database needed. */
 export async function portfolioCommand(args: string[]): Promise<number> {
@@ -18,13 +15,9 @@ export async function portfolioCommand(args: string[]): Promise<number> {
     args: rest,
     options: {
       prices: { type: 'string' }, objective: { type: 'string' }, target: { type: 'string' }, rf: { type: 'string' },
-      returns: { type: 'string' }, 'risk-model': { type: 'string' }, bounds: { type: 'string' }, json: { type: 'boolean', default: false },
+      returns: { type: 'string' }, 'risk-model': { type: 'string' }, bounds: { type: 'string' }, beta: { type: 'string' }, json: { type: 'boolean', default: false },
     },
   });
-  if (values.objective && NOT_IMPLEMENTED.has(values.objective)) {
-    console.error(`error (not_implemented): objective ${values.objective} is not implemented yet; use max-sharpe, min-volatility, efficient-risk, efficient-return, hrp or risk-parity`);
-    return 2;
-  }
   if (!values.prices) throw new DeskError('invalid_input', `--prices WIDE.csv is required: ${USAGE}`, { field: 'prices' });
   const options = parseWith(OptimizationOptionsSchema, {
     objective: values.objective,
@@ -33,9 +26,11 @@ export async function portfolioCommand(args: string[]): Promise<number> {
     bounds: values.bounds === undefined ? undefined : parseBounds(values.bounds),
     riskFreeRate: numberOption('rf', values.rf),
     target: numberOption('target', values.target),
+    beta: numberOption('beta', values.beta),
   }, 'options');
   const table = parseWidePriceCsv(readFileSync(values.prices, 'utf8'), values.prices);
-  const report = runOptimization(table, options);
+  const lp = options.objective === 'min-cvar' ? await (await import('../../mcp-servers/optimize/lp-solver.ts')).loadLpSolver() : undefined;
+  const report = runOptimization(table, options, { lp });
   console.log(values.json ? JSON.stringify(report, null, 2) : describe(report));
   return 0;
 }
@@ -45,7 +40,8 @@ function describe(report: OptimizationReport): string {
   const width = Math.max(...report.tickers.map((ticker) => ticker.length));
   const weights = report.tickers.map((ticker) => `  ${ticker.padEnd(width)}  ${percent(report.weights[ticker]).padStart(8)}`).join('\n');
   return `${report.objective} weights (${report.from} to ${report.to}, ${report.observations} returns):\n${weights}\n` +
-    `expected return ${percent(report.expectedReturn)} · volatility ${percent(report.volatility)} · Sharpe ${report.sharpe.toFixed(2)}`;
+    `expected return ${percent(report.expectedReturn)} · volatility ${percent(report.volatility)} · Sharpe ${report.sharpe.toFixed(2)}` +
+    (report.cvar === undefined ? '' : `\ndaily CVaR ${percent(report.cvar)} and VaR ${percent(report.valueAtRisk ?? 0)} at ${percent(report.beta ?? 0.95)}`);
 }
 
 function numberOption(name: string, value: string | undefined): number | undefined {

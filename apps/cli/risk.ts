@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DeskError } from '../../core/index.ts';
 import { loadConfig } from '../runtime/config.ts';
+import { CONTROLS_USAGE, riskControlsCommand } from './risk-controls.ts';
 
-const USAGE = 'desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]';
+const USAGE = ['desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]', ...CONTROLS_USAGE].join(' | ');
 const METHODS = ['historical', 'parametric', 'monte-carlo'];
 
 type Report = {
@@ -16,9 +17,10 @@ type Report = {
   observations: number;
 };
 
-/** `desk risk report ...`: VaR, CVaR, volatility, beta and contributions of the current positions. */
+/** `desk risk report ...`: VaR, CVaR, volatility, beta and contributions; `limits`, `set-limit`, `kill-switch`: risk controls. */
 export async function riskCommand(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
+  if (subcommand === 'limits' || subcommand === 'set-limit' || subcommand === 'kill-switch') return riskControlsCommand(subcommand, rest);
   if (subcommand !== 'report') throw new DeskError('invalid_input', `desk risk needs a subcommand: ${USAGE}`);
   const { values } = parseArgs({ args: rest, options: { confidence: { type: 'string' }, horizon: { type: 'string' }, method: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (values.method !== undefined && !METHODS.includes(values.method)) throw new DeskError('invalid_input', `--method must be one of ${METHODS.join(', ')} (got "${values.method}")`, { field: 'method' });

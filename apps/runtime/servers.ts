@@ -1,5 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore, StrategyStore } from '../../core/index.ts';
+import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore, StrategyStore, Caller } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, registerDeskPrompts, registerDeskResources, type ServerName } from '../../mcp-servers/index.ts';
 import type { MarketDataIngest } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
@@ -29,6 +29,10 @@ export interface ServerDeps {
   /** Sources and import store of the market-data server's import tools (absent: read-only market data). */
   ingest?: MarketDataIngest;
   strategies: StrategyStore;
+  /** Who calls the risk server's admin tools in-process (the CLI sets an admin); agents never are admin. */
+  riskCaller?: Caller;
+  /** The order manager's hook: cancel every open order when the kill switch turns on. */
+  cancelOpenOrders?: (reason: string) => Promise<number>;
 }
 
 /** Build one MCP server by name from the concrete stores: the same servers run in-process and over stdio. */
@@ -39,7 +43,8 @@ export function createServer(name: ServerName, deps: ServerDeps, into?: McpServe
     case 'backtest':
       return createBacktestServer({ bars: deps.bars, strategies: deps.strategies }, into);
     case 'risk':
-      return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs }, into);
+      return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs,
+        localCaller: deps.riskCaller, cancelOpenOrders: deps.cancelOpenOrders }, into);
     case 'broker':
       return createBrokerServer({ execution: deps.execution, broker: deps.broker, clock: deps.clock, ids: deps.ids, approvalSecrets: deps.secrets }, into);
     case 'oversight':

@@ -25,7 +25,7 @@ export const PriceTableSchema = z
 export type PriceTableInput = z.infer<typeof PriceTableSchema>;
 
 /** What an optimizer maximizes or minimizes. */
-export const OptimizationObjectiveSchema = z.enum(['max-sharpe', 'min-volatility', 'efficient-risk', 'efficient-return', 'hrp', 'risk-parity']);
+export const OptimizationObjectiveSchema = z.enum(['max-sharpe', 'min-volatility', 'efficient-risk', 'efficient-return', 'hrp', 'risk-parity', 'min-cvar']);
 export type OptimizationObjective = z.infer<typeof OptimizationObjectiveSchema>;
 
 /** Expected returns: arithmetic mean, compounded (CAGR), exponentially weighted, or CAPM. */
@@ -47,8 +47,10 @@ export const OptimizationOptionsSchema = z
     riskModel: RiskModelSchema.default('sample'),
     bounds: WeightBoundsSchema.default([0, 1]),
     riskFreeRate: z.number().min(-1).max(1).default(0.02),
-    /** Annual volatility for efficient-risk, annual return for efficient-return. */
+    /** Annual volatility for efficient-risk, annual return for efficient-return (and optional min-cvar target return). */
     target: z.number().finite().optional(),
+    /** min-cvar: CVaR confidence β, the mean loss of the worst (1 − β) of days; default 0.95. */
+    beta: z.number().gt(0).lt(1).optional(),
   })
   .refine((options) => !options.objective.startsWith('efficient-') || options.target !== undefined, {
     message: 'target is required for efficient-risk (a volatility, e.g. 0.2) and efficient-return (a return, e.g. 0.15)',

@@ -1,7 +1,8 @@
 import { DeskError, type OptimizationOptions, type OptimizedPortfolioResult, type PriceTableInput } from '../../core/index.ts';
 import {
   capmReturn, efficientReturn, efficientRisk, emaHistoricalReturn, exponentialCovariance, hierarchicalRiskParity, ledoitWolfCovariance, maxSharpe,
-  meanHistoricalReturn, minVolatility, returnsFromPrices, riskParity, sampleCorrelation, sampleCovariance, type Matrix, type OptimizedPortfolio, type ReturnsTable,
+  completeRows, meanHistoricalReturn, minCvar, minVolatility, portfolioPerformance, returnsFromPrices, riskParity, sampleCorrelation, sampleCovariance,
+  type LpSolver, type Matrix, type OptimizedPortfolio, type ReturnsTable,
 } from '../../tools/optimize/index.ts';
 
 /** An optimization's result as tools and CLI report it. */
@@ -12,6 +13,10 @@ export type OptimizationReport = OptimizedPortfolioResult & {
   from: string;
   to: string;
   observations: number;
+  /** min-cvar: daily CVaR and VaR (losses as positive fractions) at `beta`. */
+  cvar?: number;
+  valueAtRisk?: number;
+  beta?: number;
 };
 
 /**
@@ -21,15 +26,15 @@ export type OptimizationReport = OptimizedPortfolioResult & {
  * @example
  * runOptimization(table, { objective: 'max-sharpe', returns: 'mean', riskModel: 'sample', bounds: [0, 1], riskFreeRate: 0.02 }).weights;
  */
-export function runOptimization(table: PriceTableInput, options: OptimizationOptions): OptimizationReport {
+export function runOptimization(table: PriceTableInput, options: OptimizationOptions, solvers: { lp?: LpSolver } = {}): OptimizationReport {
   const returns = returnsFromPrices(table);
   if (returns.returns.length < 2) throw new DeskError('insufficient_data', `prices give ${returns.returns.length} return rows; at least 2 are needed`, { field: 'prices' });
   const expected = expectedReturns(returns, options);
   const covariance = covarianceOf(returns, options.riskModel);
   const input = { tickers: returns.tickers, expectedReturns: expected, covariance, weightBounds: options.bounds, riskFreeRate: options.riskFreeRate };
-  const { weights, expectedReturn, volatility, sharpe } = solve(options, input, returns);
+  const { weights, expectedReturn, volatility, sharpe, tail } = solve(options, input, returns, solvers.lp);
   return {
-    weights, expectedReturn, volatility, sharpe,
+    weights, expectedReturn, volatility, sharpe, ...tail,
     objective: options.objective,
     tickers: returns.tickers,
     expectedReturns: Object.fromEntries(returns.tickers.map((ticker, index) => [ticker, expected[index]])),
@@ -39,7 +44,9 @@ export function runOptimization(table: PriceTableInput, options: OptimizationOpt
   };
 }
 
-function solve(options: OptimizationOptions, input: { tickers: string[]; expectedReturns: number[]; covariance: Matrix; weightBounds: [number, number]; riskFreeRate: number }, returns: ReturnsTable): OptimizedPortfolio {
+type SolveInput = { tickers: string[]; expectedReturns: number[]; covariance: Matrix; weightBounds: [number, number]; riskFreeRate: number };
+
+function solve(options: OptimizationOptions, input: SolveInput, returns: ReturnsTable, lp: LpSolver | undefined): Pick<OptimizedPortfolio, 'weights' | 'expectedReturn' | 'volatility' | 'sharpe'> & { tail?: Pick<OptimizationReport, 'cvar' | 'valueAtRisk' | 'beta'> } {
   switch (options.objective) {
     case 'max-sharpe': return maxSharpe(input);
     case 'min-volatility': return minVolatility(input);
@@ -47,7 +54,17 @@ function solve(options: OptimizationOptions, input: { tickers: string[]; expecte
     case 'efficient-return': return efficientReturn(input, requireTarget(options));
     case 'hrp': return hierarchicalRiskParity({ ...input, correlation: sampleCorrelation(returns) });
     case 'risk-parity': return riskParity(input);
+    case 'min-cvar': return solveMinCvar(options, input, returns, lp);
   }
+}
+
+/** Min-CVaR over the days where every asset has a return, with the annual performance of its weights. */
+function solveMinCvar(options: OptimizationOptions, input: SolveInput, returns: ReturnsTable, lp: LpSolver | undefined) {
+  if (!lp) throw new DeskError('config_error', 'min-cvar needs the HiGHS LP solver; load it once (mcp-servers/optimize loadLpSolver) and pass it', { field: 'objective' });
+  const beta = options.beta ?? 0.95;
+  const result = minCvar({ tickers: input.tickers, scenarios: completeRows(returns), expectedReturns: input.expectedReturns, beta, weightBounds: input.weightBounds, targetReturn: options.target }, lp);
+  const performance = portfolioPerformance(result.rawWeights, input.expectedReturns, input.covariance, input.riskFreeRate);
+  return { ...performance, weights: result.weights, tail: { cvar: result.cvar, valueAtRisk: result.valueAtRisk, beta } };
 }
 
 /**

@@ -13,3 +13,6 @@ export { riskParity } from './risk-parity.ts';
 export type { Matrix } from './linalg.ts';
 export { greedyAllocation, type DiscreteAllocation } from './discrete-allocation.ts';
 export { rebalanceOrders, type RebalanceOrder } from './rebalance.ts';
+export { minCvar, completeRows, type MinCvarInput, type MinCvarPortfolio } from './min-cvar.ts';
+export { lpAllocation, type LpAllocationInput } from './lp-allocation.ts';
+export type { LpSolver, LpSolution } from './lp.ts';

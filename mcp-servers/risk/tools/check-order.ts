@@ -1,15 +1,15 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { Decimal, DeskError, OrderRequestSchema, parseWith, type Clock, type ExecutionStore, type IdSource, type MarketDataStore, type RiskLimitsStore } from '../../../core/index.ts';
-import { checkOrder, signApproval } from '../../../tools/risk/index.ts';
+import { Decimal, OrderRequestSchema, PositiveDecimalSchema, parseWith, type ExecutionStore, type IdSource, type MarketDataStore } from '../../../core/index.ts';
+import { checkOrder, equityOf, killSwitchTrigger, signApproval } from '../../../tools/risk/index.ts';
 import { handle } from '../../shared/index.ts';
 import { orderFieldsInput, orderOutput } from '../../shared/order-input.ts';
+import { turnKillSwitchOn, type KillSwitchDeps } from '../controls.ts';
+import { loadAccountSnapshot, loadOrderMarket } from '../snapshot.ts';
 
-export interface CheckOrderDeps {
+export interface CheckOrderDeps extends KillSwitchDeps {
   bars: MarketDataStore;
   execution: ExecutionStore;
-  limits: RiskLimitsStore;
-  clock: Clock;
   ids: IdSource;
   riskSecret: string;
   /** How long an approval stays valid. */
@@ -22,11 +22,18 @@ export const checkOrderOutput = {
   approved: z.boolean(),
   order: orderOutput,
   referencePrice: z.string(),
+  lastPrice: z.string(),
   priceDate: z.string(),
   notional: z.string(),
   currentPosition: z.string(),
+  equity: z.string(),
+  startOfDayEquity: z.string(),
+  equityHighWaterMark: z.string(),
   rules: z.array(ruleShape),
   violations: z.array(ruleShape),
+  /** True when this check's daily-loss or drawdown failure turned the kill switch on. */
+  killSwitchTripped: z.boolean(),
+  cancelledOrders: z.number().int().nullable().optional(),
   approvalToken: z.string().optional(),
   approvalExpiresAt: z.string().optional(),
 };
@@ -37,13 +44,18 @@ export function registerCheckOrderTool(server: McpServer, deps: CheckOrderDeps):
     {
       title: 'Pre-trade risk check',
       description:
-        'Checks an order against every configured risk limit (max order notional, max position, restricted symbols) at the latest price. ' +
-        'A denial is a result: approved=false with each violated rule, its limit and the measured value. An approval carries approvalToken, ' +
-        'bound to the exact order fields and valid for a few minutes; the broker refuses orders without it. Example: {"symbol":"AAPL","side":"buy","quantity":10}.',
-      inputSchema: { ...orderFieldsInput, clientOrderId: z.string().optional().describe('Idempotency key; generated when absent') },
+        'Checks an order against every configured risk rule: kill switch, restricted list, market hours, order quantity and notional, price collar vs the last price, ' +
+        'position (shares and % of equity), gross and net exposure, leverage, sector concentration, order rate, daily loss and drawdown. ' +
+        'A denial is a result: approved=false with each violated rule, its limit and the measured value. A daily-loss or drawdown failure also turns the kill switch on. ' +
+        'An approval carries approvalToken, bound to the exact order fields and valid for a few minutes; the broker refuses orders without it. Example: {"symbol":"AAPL","side":"buy","quantity":10}.',
+      inputSchema: {
+        ...orderFieldsInput,
+        clientOrderId: z.string().optional().describe('Idempotency key; generated when absent'),
+        referencePrice: PositiveDecimalSchema.optional().describe('Market orders: the price you expect to trade at (USD); defaults to the last close. Collared against the last close.'),
+      },
       outputSchema: checkOrderOutput,
-      annotations: { readOnlyHint: true, idempotentHint: false, openWorldHint: false },
-      // Changes nothing, but its approval is what lets an order through: trading scope.
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      // Records equity marks and may trip the kill switch; its approval is what lets an order through: trading scope.
       _meta: { 'desk/scope': 'trade' },
     },
     (input) => handle(async () => runCheck(input, deps)),
@@ -51,14 +63,30 @@ export function registerCheckOrderTool(server: McpServer, deps: CheckOrderDeps):
 }
 
 async function runCheck(input: Record<string, unknown>, deps: CheckOrderDeps): Promise<Record<string, unknown>> {
-  const order = parseWith(OrderRequestSchema, { ...input, clientOrderId: input.clientOrderId ?? deps.ids.next('co') }, 'order');
-  const latest = await deps.bars.latestClose(order.symbol);
-  if (!latest) throw new DeskError('not_found', `no market price for symbol ${order.symbol}: it has no stored bars`, { field: 'symbol' });
-  const referencePrice = Decimal.fromFloat(latest.close, 4, 'reference price');
-  const position = (await deps.execution.getPositions()).find((entry) => entry.symbol === order.symbol);
-  const currentPosition = Decimal.from(position?.quantity ?? '0');
-  const result = checkOrder({ order, referencePrice, currentPosition, limits: await deps.limits.getLimits() });
-  const base = { ...result, order: stripUndefined(result.order), priceDate: latest.date, currentPosition: currentPosition.toString() };
+  const { referencePrice, ...fields } = input as { referencePrice?: string };
+  const order = parseWith(OrderRequestSchema, { ...fields, clientOrderId: (fields as { clientOrderId?: string }).clientOrderId ?? deps.ids.next('co') }, 'order');
+  const limits = await deps.limits.getLimits();
+  const { market, priceDate } = await loadOrderMarket(deps.bars, order, referencePrice);
+  const account = await loadAccountSnapshot(deps, limits);
+  const equity = equityOf(account);
+  const marks = await deps.limits.recordEquity(equity.toString(), account.now);
+  const killSwitch = await deps.limits.getKillSwitch();
+  const snapshot = { ...account, startOfDayEquity: Decimal.from(marks.startOfDayEquity), equityHighWaterMark: Decimal.from(marks.highWaterMark), killSwitch };
+  const result = checkOrder({ order, market, snapshot, limits });
+  const trigger = killSwitch.active ? null : killSwitchTrigger(result);
+  const tripped = trigger === null ? null : await turnKillSwitchOn(deps, trigger, `risk:${result.violations.find((rule) => rule.rule === 'daily_loss' || rule.rule === 'max_drawdown')!.rule}`);
+  const base = {
+    ...result,
+    order: stripUndefined(result.order),
+    lastPrice: market.lastPrice.toString(),
+    priceDate,
+    currentPosition: account.positions.find((position) => position.symbol === order.symbol)?.quantity.toString() ?? '0',
+    equity: equity.toString(),
+    startOfDayEquity: marks.startOfDayEquity,
+    equityHighWaterMark: marks.highWaterMark,
+    killSwitchTripped: tripped !== null,
+    ...(tripped ? { cancelledOrders: tripped.cancelledOrders } : {}),
+  };
   if (!result.approved) return base;
   const expiresAt = new Date(deps.clock.now().getTime() + deps.approvalTtlMs);
   const approvalToken = signApproval({ secret: deps.riskSecret, kind: 'risk', order, expiresAt });
