@@ -25,7 +25,9 @@ export type DeskErrorCode =
   /** The decision log's hash chain does not verify. */
   | 'integrity_error'
   /** Configuration (env, files) is missing or invalid. */
-  | 'config_error';
+  | 'config_error'
+  /** An order cannot move from its current status to the requested one (e.g. cancel a filled order). */
+  | 'invalid_transition';
 
 /**
  * The one error type of the desk. `code` is machine-readable, `message` says which field,

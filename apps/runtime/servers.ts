@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
+import type { OrderManager } from '../../tools/execution/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
 /** Servers an outside MCP client may reach (stdio, HTTP); the oversight server is the critic's alone. */
@@ -12,6 +13,8 @@ export interface ServerDeps {
   limits: RiskLimitsStore;
   decisions: DecisionLog;
   broker: Broker;
+  /** Place, cancel, expire and reconcile orders; `cancelOpenOrders` is the kill switch's hook. */
+  orders: OrderManager;
   clock: Clock;
   ids: IdSource;
   secrets: ApprovalSecrets;
@@ -28,7 +31,7 @@ export function createServer(name: ServerName, deps: ServerDeps): McpServer {
     case 'risk':
       return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs });
     case 'broker':
-      return createBrokerServer({ execution: deps.execution, broker: deps.broker, clock: deps.clock, ids: deps.ids, approvalSecrets: deps.secrets });
+      return createBrokerServer({ execution: deps.execution, orders: deps.orders, bars: deps.bars });
     case 'oversight':
       return createOversightServer({ decisions: deps.decisions, clock: deps.clock, secrets: deps.secrets, approvalTtlMs: deps.approvalTtlMs });
     case 'optimize':
