@@ -13,6 +13,7 @@ Usage:
   desk log replay THREAD                     re-run a thread from its recorded tool results and compare
   desk portfolio optimize --prices WIDE.csv --objective max-sharpe|min-volatility|efficient-risk|efficient-return|hrp|risk-parity
        [--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
+  desk orders [--status open|all] [--json]  list orders (newest first); desk orders show ID | desk orders cancel ID [--reason TEXT]
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'approve': return await (await import('./approve.ts')).approveCommand(rest);
       case 'portfolio': return await (await import('./portfolio.ts')).portfolioCommand(rest);
       case 'risk': return await (await import('./risk.ts')).riskCommand(rest);
+      case 'orders': return await (await import('./orders.ts')).ordersCommand(rest);
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
