@@ -33,7 +33,8 @@ const FINAL_FROM_REPORT: readonly OrderStatus[] = ['accepted', 'cancelled', 'rej
 export async function applyBrokerReport(tx: ExecutionTransaction, orderId: string, report: BrokerOrderReport, context: ApplyReportContext): Promise<AppliedReport> {
   const stored = await tx.getOrder(orderId);
   if (stored === null) throw new DeskError('not_found', `no order ${orderId} to apply the broker report to`, { orderId });
-  const booked = await tx.listOrderFills(orderId);
+  // Fills and the projection are written together, so an order showing nothing filled has no fills to read.
+  const booked = Decimal.from(stored.filledQuantity).isZero() ? [] : await tx.listOrderFills(orderId);
   const bookedIds = new Set(booked.map((fill) => fill.executionId));
   let filled = sum(booked.map((fill) => Decimal.from(fill.quantity)));
   let value = sum(booked.map((fill) => Decimal.from(fill.quantity).mul(Decimal.from(fill.price))));
