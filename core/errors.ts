@@ -31,7 +31,9 @@ export type DeskErrorCode =
   /** A long computation was stopped because its caller cancelled the request. */
   | 'cancelled'
   /** The caller lacks the role the action needs (e.g. admin to change risk limits). */
-  | 'forbidden';
+  | 'forbidden'
+  /** An order cannot move from its current status to the requested one (e.g. cancel a filled order). */
+  | 'invalid_transition';
 
 /**
  * The one error type of the desk. `code` is machine-readable, `message` says which field,

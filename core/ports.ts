@@ -1,6 +1,6 @@
 import type { Decimal } from './decimal.ts';
 import type { AdjustedBarSeries, BarSeries, DataIssue, ImportRun, MergeCounts, SymbolInfo } from './schemas/market.ts';
-import type { Account, Fill, Order, Position } from './schemas/orders.ts';
+import type { Account, Fill, Order, OrderEvent, OrderSide, OrderStatus, OrderType, Position, TimeInForce } from './schemas/orders.ts';
 import type { EquityMarks, KillSwitchChange, KillSwitchState, RiskLimitChange, RiskLimits } from './schemas/risk.ts';
 import type { ChainVerification, CriticVerdict, CriticVerdictInput, Decision, DecisionInput } from './schemas/decisions.ts';
 import type { StrategySpec } from './schemas/strategy.ts';
@@ -82,6 +82,8 @@ export interface BarImportStore {
 /** Writes inside one execution transaction (serialised against other executions). */
 export interface ExecutionTransaction {
   getOrderByClientId(clientOrderId: string): Promise<Order | null>;
+  /** The order by id, or null. */
+  getOrder(id: string): Promise<Order | null>;
   getPosition(symbol: string): Promise<Position | null>;
   getAccount(): Promise<Account>;
   insertOrder(order: Order): Promise<void>;
@@ -89,14 +91,36 @@ export interface ExecutionTransaction {
   insertFill(fill: Fill): Promise<void>;
   savePosition(position: Position): Promise<void>;
   saveAccount(account: Account): Promise<void>;
+  /** Add `delta` (signed decimal) to cash in one statement; returns the new cash. */
+  adjustCash(delta: string): Promise<string>;
+  /** Append one state transition; the store numbers it (seq = previous seq of the order + 1) and returns it. */
+  appendOrderEvent(event: Omit<OrderEvent, 'seq'>): Promise<OrderEvent>;
+  /** Fills already booked for an order, oldest first. */
+  listOrderFills(orderId: string): Promise<Fill[]>;
+}
+
+/** Which orders `listOrders` returns; `status: 'open'` means new, accepted or partially filled. */
+export interface OrderFilter {
+  threadId?: string;
+  symbol?: string;
+  status?: OrderStatus | 'open';
+  /** Created at or after this instant (ISO, UTC). */
+  from?: string;
+  /** Created before this instant (ISO, UTC). */
+  to?: string;
+  limit?: number;
 }
 
 /** Orders, fills, positions and cash. */
 export interface ExecutionStore {
   getOrder(id: string): Promise<Order | null>;
   getOrderByClientId(clientOrderId: string): Promise<Order | null>;
-  listOrders(filter?: { threadId?: string; limit?: number }): Promise<Order[]>;
+  listOrders(filter?: OrderFilter): Promise<Order[]>;
   listFills(filter?: { orderId?: string; limit?: number }): Promise<Fill[]>;
+  /** Every fill in booking order (oldest first): what positions and cash are derived from. */
+  listAllFills(): Promise<Fill[]>;
+  /** An order's state transitions, seq ascending. */
+  listOrderEvents(orderId: string): Promise<OrderEvent[]>;
   /** Non-zero positions, by symbol. */
   getPositions(): Promise<Position[]>;
   getAccount(): Promise<Account>;
@@ -132,15 +156,125 @@ export interface DecisionLog {
   verify(): Promise<ChainVerification>;
 }
 
-/** What a broker did with an order. */
-export type BrokerExecution =
-  | { status: 'filled'; fills: Array<{ quantity: Decimal; price: Decimal; commission: Decimal }> }
-  | { status: 'rejected'; reason: string };
+/** One execution at a venue. `executionId` is unique at that venue, so booking it twice is caught. */
+export interface BrokerFill {
+  executionId: string;
+  quantity: Decimal;
+  price: Decimal;
+  commission: Decimal;
+  /** When it executed (ISO, UTC). */
+  at: string;
+}
 
-/** One interface for paper and live brokers; config picks the adapter. */
+/**
+ * The venue's view of one order, keyed by our clientOrderId. `fills` lists every execution so
+ * far, oldest first; an adapter whose venue reports only cumulative figures may leave it empty
+ * and give `filledQuantity` and `averagePrice`: the order manager then books the difference.
+ */
+export interface BrokerOrderReport {
+  clientOrderId: string;
+  brokerOrderId: string;
+  status: OrderStatus;
+  filledQuantity: Decimal;
+  averagePrice: Decimal | null;
+  fills: BrokerFill[];
+  /** Why it was rejected, cancelled or expired; null otherwise. */
+  reason: string | null;
+}
+
+/** A position as the venue holds it; quantity is signed (negative = short). */
+export interface BrokerPosition {
+  symbol: string;
+  quantity: Decimal;
+  averagePrice: Decimal;
+}
+
+/**
+ * One interface for paper and live brokers; config picks the adapter. Every call is keyed by the
+ * clientOrderId, so a retry after a timeout or a crash never creates a second order.
+ */
 export interface Broker {
   readonly name: string;
-  submit(order: Order): Promise<BrokerExecution>;
+  /**
+   * Send an order. A venue that already holds an order under this clientOrderId returns that
+   * order's report instead of creating another. A refusal is a report with status 'rejected';
+   * a throw means the outcome is unknown (ask `getOrder`).
+   */
+  submit(order: Order): Promise<BrokerOrderReport>;
+  /** Cancel a working order; returns its report afterwards (it may have filled meanwhile). Throws not_found for an unknown id. */
+  cancel(clientOrderId: string, reason: string): Promise<BrokerOrderReport>;
+  /** The venue's report for an order, or null when the venue never received it. */
+  getOrder(clientOrderId: string): Promise<BrokerOrderReport | null>;
+  /** Orders still working at the venue (new, accepted, partially filled). */
+  listOpenOrders(): Promise<BrokerOrderReport[]>;
+  /** Non-zero positions as the venue holds them. */
+  getPositions(): Promise<BrokerPosition[]>;
+}
+
+/** What cancelling every open order did: the orders now closed, and those that could not be cancelled. */
+export interface CancelOpenOrdersResult {
+  cancelled: Order[];
+  failed: Array<{ orderId: string; clientOrderId: string; error: string }>;
+}
+
+/** The kill switch's hook into execution: cancel every open order, recording the reason on each. */
+export interface OpenOrderCanceller {
+  cancelOpenOrders(reason: string): Promise<CancelOpenOrdersResult>;
+}
+
+/** The paper venue's record of one order (its own book, apart from the desk's orders table). */
+export interface PaperVenueOrder {
+  clientOrderId: string;
+  brokerOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  quantity: string;
+  type: OrderType;
+  limitPrice: string | null;
+  stopPrice: string | null;
+  timeInForce: TimeInForce;
+  status: OrderStatus;
+  filledQuantity: string;
+  /** A stop or stop-limit whose stop has traded. */
+  triggered: boolean;
+  /** The last bar the order was evaluated on (YYYY-MM-DD); a bar is never evaluated twice. */
+  lastBarDate: string | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One execution at the paper venue. */
+export interface PaperVenueFill {
+  executionId: string;
+  clientOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  quantity: string;
+  price: string;
+  commission: string;
+  at: string;
+}
+
+/** Writes of the paper venue inside one transaction (serialised against other venue writes). */
+export interface PaperVenueTransaction {
+  getOrder(clientOrderId: string): Promise<PaperVenueOrder | null>;
+  /** Working orders (accepted, partially filled) in one symbol, oldest first. */
+  listOpenOrders(symbol: string): Promise<PaperVenueOrder[]>;
+  /** One order's executions, oldest first. */
+  listFills(clientOrderId: string): Promise<PaperVenueFill[]>;
+  saveOrder(order: PaperVenueOrder): Promise<void>;
+  insertFill(fill: PaperVenueFill): Promise<void>;
+}
+
+/** Where the paper venue keeps its book: in Postgres for the desk (it outlives the process), in memory for pure tests. */
+export interface PaperVenueStore {
+  getOrder(clientOrderId: string): Promise<PaperVenueOrder | null>;
+  /** Working orders in every symbol, oldest first. */
+  listOpenOrders(): Promise<PaperVenueOrder[]>;
+  /** Executions, oldest first; only one order's when `clientOrderId` is given. */
+  listFills(clientOrderId?: string): Promise<PaperVenueFill[]>;
+  transaction<T>(work: (tx: PaperVenueTransaction) => Promise<T>): Promise<T>;
 }
 
 /** Versioned strategy specs by name; a stored version never changes. */

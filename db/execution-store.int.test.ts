@@ -7,8 +7,8 @@ const NOW = '2026-01-02T03:04:05.000Z';
 
 function order(id: string, fields: Partial<Order> = {}): Order {
   return {
-    id, clientOrderId: `co-${id}`, symbol: 'AAPL', side: 'buy', quantity: '10', type: 'market', limitPrice: null, status: 'new',
-    filledQuantity: '0', averagePrice: null, rejectReason: null, threadId: 'thread-1', createdAt: NOW, updatedAt: NOW, ...fields,
+    id, clientOrderId: `co-${id}`, symbol: 'AAPL', side: 'buy', quantity: '10', type: 'market', limitPrice: null, stopPrice: null, timeInForce: 'day', status: 'new',
+    filledQuantity: '0', averagePrice: null, rejectReason: null, threadId: 'thread-1', broker: null, brokerOrderId: null, createdAt: NOW, updatedAt: NOW, ...fields,
   };
 }
 
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds)('the execution store on %s', (kind) => {
     const cash = Decimal.from('0.1').add(Decimal.from('0.2')).toString();
     await store.transaction(async (tx) => tx.saveAccount({ ...(await tx.getAccount()), cash }));
     expect((await store.getAccount()).cash).toBe('0.3');
-    const fill: Fill = { id: 'fill-1', orderId: 'ord-1', symbol: 'AAPL', side: 'buy', quantity: '0.00000001', price: '123456789012.12345678', commission: '0', filledAt: NOW };
+    const fill: Fill = { id: 'fill-1', orderId: 'ord-1', symbol: 'AAPL', side: 'buy', quantity: '0.00000001', price: '123456789012.12345678', commission: '0', filledAt: NOW, executionId: 'x-1' };
     await store.transaction(async (tx) => {
       await tx.insertOrder(order('ord-1'));
       await tx.insertFill(fill);
@@ -104,5 +104,40 @@ describe.each(testDatabaseKinds)('the execution store on %s', (kind) => {
   it('refuses a malformed decimal before writing', async () => {
     const error = await store.transaction((tx) => tx.insertOrder(order('ord-1', { quantity: '1e3' }))).catch((caught: unknown) => caught);
     expect(isDeskError(error, 'invalid_number')).toBe(true);
+  });
+
+  it('numbers order events per order and keeps them append-only', async () => {
+    const appended = await store.transaction(async (tx) => {
+      await tx.insertOrder(order('ord-1', { type: 'stop', stopPrice: '101.50', timeInForce: 'gtc' }));
+      await tx.insertOrder(order('ord-2'));
+      const first = await tx.appendOrderEvent({ orderId: 'ord-1', fromStatus: null, toStatus: 'new', fillId: null, fillQuantity: null, fillPrice: null, commission: null, reason: null, at: NOW });
+      await tx.appendOrderEvent({ orderId: 'ord-2', fromStatus: null, toStatus: 'new', fillId: null, fillQuantity: null, fillPrice: null, commission: null, reason: null, at: NOW });
+      const second = await tx.appendOrderEvent({ orderId: 'ord-1', fromStatus: 'new', toStatus: 'cancelled', fillId: null, fillQuantity: null, fillPrice: null, commission: null, reason: 'by user', at: NOW });
+      return [first.seq, second.seq];
+    });
+    expect(appended).toEqual([1, 2]);
+    expect((await store.listOrderEvents('ord-1')).map((event) => [event.seq, event.fromStatus, event.toStatus, event.reason])).toEqual([[1, null, 'new', null], [2, 'new', 'cancelled', 'by user']]);
+    expect(await store.getOrder('ord-1')).toMatchObject({ type: 'stop', stopPrice: '101.5', timeInForce: 'gtc' });
+    await expect(db.pool.query("UPDATE order_events SET reason = 'rewritten'")).rejects.toThrow(/append-only/);
+    await expect(db.pool.query('DELETE FROM order_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('filters orders by status (open = new, accepted, partially filled), symbol and creation time', async () => {
+    await store.transaction(async (tx) => {
+      await tx.insertOrder(order('ord-1', { createdAt: '2026-01-01T00:00:00.000Z', status: 'accepted' }));
+      await tx.insertOrder(order('ord-2', { createdAt: '2026-01-02T00:00:00.000Z', status: 'filled', symbol: 'MSFT' }));
+      await tx.insertOrder(order('ord-3', { createdAt: '2026-01-03T00:00:00.000Z', status: 'partially_filled', symbol: 'MSFT' }));
+    });
+    const ids = async (filter: Parameters<ExecutionStore['listOrders']>[0]) => (await store.listOrders(filter)).map((entry) => entry.id);
+    expect(await ids({ status: 'open' })).toEqual(['ord-3', 'ord-1']);
+    expect(await ids({ status: 'filled' })).toEqual(['ord-2']);
+    expect(await ids({ symbol: 'msft' })).toEqual(['ord-3', 'ord-2']);
+    expect(await ids({ from: '2026-01-02T00:00:00.000Z', to: '2026-01-03T00:00:00.000Z' })).toEqual(['ord-2']);
+  });
+
+  it('adjusts cash in one statement, creating the account on first use', async () => {
+    expect(await store.transaction((tx) => tx.adjustCash('-1000.25'))).toBe('98999.75');
+    expect(await store.transaction((tx) => tx.adjustCash('0.25'))).toBe('99000');
+    expect(await store.getAccount()).toEqual({ cash: '99000', startingCash: '100000' });
   });
 });

@@ -4,6 +4,7 @@ export { migrate, migrationStatus, createCheckpointer, type MigrationResult, typ
 export { loadMigrationFiles, type MigrationFile } from './migration-files.ts';
 export { createMarketDataStore, type StoredBarSeries } from './market-data-store.ts';
 export { createExecutionStore } from './execution-store.ts';
+export { createPaperVenueStore } from './paper-venue-store.ts';
 export { createRiskLimitsStore, listRiskLimitChanges } from './risk-limits-store.ts';
 export { createDecisionLog } from './decision-log.ts';
 export { GENESIS_HASH, chainHash } from './decision-chain.ts';

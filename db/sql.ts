@@ -6,7 +6,7 @@ import { Decimal, DeskError } from '../core/index.ts';
  * application's single-bigint locks on a shared server.
  */
 export const LOCK_NAMESPACE = 0x4445534b; // 'DESK'
-export const LOCKS = { migrations: 1, execution: 2, decisions: 3, verdicts: 4, riskLimits: 5 } as const;
+export const LOCKS = { migrations: 1, execution: 2, decisions: 3, verdicts: 4, riskLimits: 5, paperVenue: 7 } as const;
 
 /**
  * Run `work` inside BEGIN … COMMIT on one pooled client, holding the transaction-scoped advisory

@@ -25,7 +25,8 @@ describe('MCP servers over a real client (embedded database)', () => {
     const { tools } = await broker.listTools();
     const place = tools.find((tool) => tool.name === 'place_order')!;
     expect(place.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
-    expect(tools.filter((tool) => tool.name !== 'place_order').every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+    expect(tools.find((tool) => tool.name === 'cancel_order')!.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
+    expect(tools.filter((tool) => !['place_order', 'cancel_order'].includes(tool.name)).every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
   });
 
   it('approves a small order with a token and denies a large one as a result, not an error', async () => {

@@ -20,6 +20,8 @@ Usage:
   desk data quality [SYM...] [--json] · desk data refresh [SYM...]   check stored bars; bring them up to today
   desk backtest --csv FILE --symbol SYM --strategy NAME|SPEC.json [--param k=v ...] [--cash N] [--size SHARES]
        [--commission-pct P] [--from D --to D] [--adjust [--round N]] [--json]   backtest a spec on a CSV (no database)
+       [--target X] [--rf 0.02] [--returns mean|cagr|ema|capm] [--risk-model sample|ledoit-wolf|exp] [--bounds LO,HI] [--json]
+  desk orders [--status open|all] [--json]  list orders (newest first); desk orders show ID | desk orders cancel ID [--reason TEXT]
   desk risk report [--confidence 0.99] [--horizon 1] [--method historical|parametric|monte-carlo] [--json]   VaR of current positions
   desk risk limits [--changes N] [--json]    pre-trade limits in effect, the kill switch, and (--changes) the change logs
   desk risk set-limit NAME VALUE --by NAME [--reason TEXT]   change one limit (the CLI acts as admin; logged)
@@ -42,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'portfolio': return await (await import('./portfolio.ts')).portfolioCommand(rest);
       case 'risk': return await (await import('./risk.ts')).riskCommand(rest);
       case 'slack': return await (await import('./slack.ts')).slackCommand(rest);
+      case 'orders': return await (await import('./orders.ts')).ordersCommand(rest);
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case 'data': return await (await import('./data.ts')).dataCommand(rest);
       case 'backtest': return await (await import('./backtest.ts')).backtestCommand(rest);

@@ -8,6 +8,7 @@ import { mountDashboard } from './dashboard.ts';
 import { loadEquity } from './dashboard-equity.ts';
 import { healthReport } from './health.ts';
 import { mountMcpRoutes } from './mcp-route.ts';
+import { showOrder } from '../runtime/order-view.ts';
 
 const ApprovalBodySchema = z.object({
   decision: z.enum(['approve', 'reject']),
@@ -64,7 +65,12 @@ export function createApp(desk: Desk): Hono {
   });
   app.get('/api/positions', async (context) => context.json({ positions: await desk.serverDeps.execution.getPositions() }));
   app.get('/api/account', async (context) => context.json(await desk.serverDeps.execution.getAccount()));
-  app.get('/api/orders', async (context) => context.json({ orders: await desk.serverDeps.execution.listOrders({ limit: 100 }) }));
+  app.get('/api/orders', async (context) => context.json({ orders: await desk.serverDeps.execution.listOrders({ limit: 100, ...(context.req.query('status') === 'open' ? { status: 'open' } : {}) }) }));
+  app.get('/api/orders/:id', async (context) => context.json(await showOrder(desk.serverDeps.execution, context.req.param('id'))));
+  app.post('/api/orders/:id/cancel', async (context) => {
+    const body = (await context.req.json().catch(() => ({}))) as { reason?: unknown };
+    return context.json(await desk.serverDeps.orders.cancelOrder(context.req.param('id'), typeof body.reason === 'string' && body.reason ? body.reason : 'cancelled from the API'));
+  });
   app.get('/api/decisions', async (context) => {
     const thread = context.req.query('thread');
     return context.json(thread ? await desk.serverDeps.decisions.listByThread(thread) : await desk.serverDeps.decisions.listRecent(100));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fill } from '../../core/index.ts';
 import { equityByDay } from './dashboard-equity.ts';
 
-const fill = (id: string, filledAt: string, symbol: string, side: 'buy' | 'sell', quantity: string, price: string, commission = '0'): Fill => ({ id, orderId: `o_${id}`, symbol, side, quantity, price, commission, filledAt });
+const fill = (id: string, filledAt: string, symbol: string, side: 'buy' | 'sell', quantity: string, price: string, commission = '0'): Fill => ({ id, orderId: `o_${id}`, symbol, side, quantity, price, commission, filledAt, executionId: `x_${id}` });
 
 describe('equity by day from fills and closes', () => {
   it('is empty before the first fill', () => {

@@ -8,9 +8,8 @@ import { AGENT_SPECS, EXECUTION_PLACEMENT_TOOLS, SPECIALISTS, createOfflinePlann
 import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
 import { buildDeskGraph, readThread, replayThread, resumeTurn, runTurn, type ReplayReport, type ApprovalAnswer, type TurnEvent, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
-import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
-import { createStrategyStore } from '../../db/index.ts';
-import { createPaperBroker } from '../../tools/execution/index.ts';
+import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createPaperVenueStore, createRiskLimitsStore, createStrategyStore, migrate, openDatabase, type Database } from '../../db/index.ts';
+import { createOrderManager, createPaperBroker, type VenueBar } from '../../tools/execution/index.ts';
 import type { DeskConfig } from './config.ts';
 import { acquireHomeLock } from './lock.ts';
 import { loadApprovalSecrets } from './secrets.ts';
@@ -62,6 +61,11 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
     const ids = options.ids ?? randomIds(randomUUID);
     const serverDeps = buildServerDeps(db, config, clock, ids);
     const seeded = await seedDemoMarket(serverDeps.bars, config.seed);
+    // Reconciliation on start: book what the venue did while no process was watching.
+    const sync = await serverDeps.orders.syncWithBroker();
+    if (sync.updated.length + sync.submitted.length + sync.missingAtBroker.length + sync.unknownAtStore.length + sync.positionDifferences.length > 0) {
+      log(`reconciled with broker ${serverDeps.broker.name}: ${JSON.stringify(sync)}`);
+    }
     const clients = await connectAll(serverDeps);
     const listed = await Promise.all(SERVER_NAMES.map(async (name) => [name, (await clients[name].listTools()).tools] as const));
     const tools = Object.fromEntries(listed.map(([name, entries]) => [name, entries.map((tool) => tool.name)])) as Record<ServerName, string[]>;
@@ -88,16 +92,28 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
 
 function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: IdSource): ServerDeps {
   const bars = createMarketDataStore(db);
-  const broker = createPaperBroker({ prices: async (symbol) => (await bars.latestClose(symbol).then((latest) => latest && { price: latest.close, date: latest.date })), slippageBps: 2, commissionRate: 0.0005 });
+  const execution = createExecutionStore(db, { startingCash: config.startingCash });
+  const latestBar = async (symbol: string): Promise<VenueBar | null> => {
+    const latest = await bars.latestClose(symbol);
+    if (latest === null) return null;
+    const series = await bars.getBars(symbol, { from: latest.date, to: latest.date });
+    return { date: latest.date, open: series.open[0], high: series.high[0], low: series.low[0], close: series.close[0], volume: series.volume[0] };
+  };
+  const broker = createPaperBroker({
+    venue: createPaperVenueStore(db), latestBar, clock,
+    slippage: { kind: 'bps', bps: 2 }, commission: { kind: 'percent', rate: 0.0005 }, participationCap: 0.1,
+  });
+  const secrets = loadApprovalSecrets(config.home, config.secrets);
   return {
     bars,
-    execution: createExecutionStore(db, { startingCash: config.startingCash }),
+    execution,
     limits: createRiskLimitsStore(db, config.defaultLimits),
     decisions: createDecisionLog(db, { clock, ids }),
     broker,
+    orders: createOrderManager({ store: execution, broker, clock, ids, approvalSecrets: secrets }),
     clock,
     ids,
-    secrets: loadApprovalSecrets(config.home, config.secrets),
+    secrets,
     approvalTtlMs: config.approvalTtlMs,
     ingest: buildMarketDataIngest(db, config, clock, ids),
     strategies: createStrategyStore(db, { clock, ids }),

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore, StrategyStore, Caller } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, registerDeskPrompts, registerDeskResources, type ServerName } from '../../mcp-servers/index.ts';
 import type { MarketDataIngest } from '../../mcp-servers/index.ts';
+import type { OrderManager } from '../../tools/execution/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
 /** Domain servers an outside MCP client may reach (stdio, HTTP); the oversight server is the critic's alone. */
@@ -22,6 +23,8 @@ export interface ServerDeps {
   limits: RiskLimitsStore;
   decisions: DecisionLog;
   broker: Broker;
+  /** Place, cancel, expire and reconcile orders; `cancelOpenOrders` is the kill switch's hook. */
+  orders: OrderManager;
   clock: Clock;
   ids: IdSource;
   secrets: ApprovalSecrets;
@@ -46,7 +49,7 @@ export function createServer(name: ServerName, deps: ServerDeps, into?: McpServe
       return createRiskServer({ bars: deps.bars, execution: deps.execution, limits: deps.limits, clock: deps.clock, ids: deps.ids, riskSecret: deps.secrets.risk, approvalTtlMs: deps.approvalTtlMs,
         localCaller: deps.riskCaller, cancelOpenOrders: deps.cancelOpenOrders }, into);
     case 'broker':
-      return createBrokerServer({ execution: deps.execution, broker: deps.broker, clock: deps.clock, ids: deps.ids, approvalSecrets: deps.secrets }, into);
+      return createBrokerServer({ execution: deps.execution, orders: deps.orders, bars: deps.bars }, into);
     case 'oversight':
       return createOversightServer({ decisions: deps.decisions, clock: deps.clock, secrets: deps.secrets, approvalTtlMs: deps.approvalTtlMs }, into);
     case 'optimize':

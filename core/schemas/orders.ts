@@ -4,12 +4,27 @@ import { DecimalStringSchema, IsoTimestampSchema, NonNegativeDecimalSchema, Posi
 export const OrderSideSchema = z.enum(['buy', 'sell']);
 export type OrderSide = z.infer<typeof OrderSideSchema>;
 
-export const OrderTypeSchema = z.enum(['market', 'limit']);
+/** market: at the next price; limit: at limitPrice or better; stop: market once stopPrice trades; stop_limit: limit once stopPrice trades. */
+export const OrderTypeSchema = z.enum(['market', 'limit', 'stop', 'stop_limit']);
 export type OrderType = z.infer<typeof OrderTypeSchema>;
+
+/** day: expires at the end of the session it was placed in; gtc: good till cancelled. */
+export const TimeInForceSchema = z.enum(['day', 'gtc']);
+export type TimeInForce = z.infer<typeof TimeInForceSchema>;
+
+/** Which prices each order type needs (true) and refuses (false). */
+const PRICES_BY_TYPE: Record<OrderType, { limitPrice: boolean; stopPrice: boolean }> = {
+  market: { limitPrice: false, stopPrice: false },
+  limit: { limitPrice: true, stopPrice: false },
+  stop: { limitPrice: false, stopPrice: true },
+  stop_limit: { limitPrice: true, stopPrice: true },
+};
 
 /**
  * What an agent or user asks to trade. Quantities and prices are exact decimal strings.
- * `clientOrderId` makes submission idempotent: the same id is the same order.
+ * `clientOrderId` makes submission idempotent: the same id is the same order. limitPrice is
+ * required for limit and stop_limit and refused otherwise; stopPrice likewise for stop and
+ * stop_limit. timeInForce defaults to day when absent.
  */
 export const OrderRequestSchema = z
   .object({
@@ -19,14 +34,27 @@ export const OrderRequestSchema = z
     quantity: PositiveDecimalSchema,
     type: OrderTypeSchema.default('market'),
     limitPrice: PositiveDecimalSchema.optional(),
+    stopPrice: PositiveDecimalSchema.optional(),
+    timeInForce: TimeInForceSchema.optional(),
   })
-  .refine((order) => order.type !== 'limit' || order.limitPrice !== undefined, {
-    message: 'limitPrice is required when type is "limit"',
-    path: ['limitPrice'],
+  .superRefine((order, context) => {
+    const needs = PRICES_BY_TYPE[order.type];
+    for (const field of ['limitPrice', 'stopPrice'] as const) {
+      const given = order[field] !== undefined;
+      if (needs[field] && !given) context.addIssue({ code: 'custom', path: [field], message: `${field} is required when type is "${order.type}"` });
+      if (!needs[field] && given) {
+        const allowed = (Object.keys(PRICES_BY_TYPE) as OrderType[]).filter((type) => PRICES_BY_TYPE[type][field]).join(' or ');
+        context.addIssue({ code: 'custom', path: [field], message: `${field} is not allowed when type is "${order.type}" (only for ${allowed})` });
+      }
+    }
   });
 export type OrderRequest = z.infer<typeof OrderRequestSchema>;
 
-export const OrderStatusSchema = z.enum(['new', 'filled', 'rejected', 'cancelled']);
+/**
+ * new: stored, not yet acknowledged by the broker; accepted: resting at the broker;
+ * partially_filled: some quantity filled, the rest still working; the last four are final.
+ */
+export const OrderStatusSchema = z.enum(['new', 'accepted', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired']);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
 /** An order as stored: the request plus identity, status and timestamps (UTC). */
@@ -38,11 +66,18 @@ export const OrderSchema = z.object({
   quantity: DecimalStringSchema,
   type: OrderTypeSchema,
   limitPrice: DecimalStringSchema.nullable(),
+  stopPrice: DecimalStringSchema.nullable(),
+  timeInForce: TimeInForceSchema,
   status: OrderStatusSchema,
   filledQuantity: DecimalStringSchema,
   averagePrice: DecimalStringSchema.nullable(),
+  /** Why the order was rejected, cancelled or expired. */
   rejectReason: z.string().nullable(),
   threadId: z.string().nullable(),
+  /** The venue that holds the order (broker name), once submitted. */
+  broker: z.string().nullable(),
+  /** The venue's own id for the order, once acknowledged. */
+  brokerOrderId: z.string().nullable(),
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
 });
@@ -57,8 +92,25 @@ export const FillSchema = z.object({
   price: PositiveDecimalSchema,
   commission: NonNegativeDecimalSchema,
   filledAt: IsoTimestampSchema,
+  /** The venue's id of the execution this fill books (null for fills booked before venues reported ids). */
+  executionId: z.string().nullable(),
 });
 export type Fill = z.infer<typeof FillSchema>;
+
+/** One stored state transition of an order (append-only); fill fields are set when the transition books a fill. */
+export const OrderEventSchema = z.object({
+  orderId: z.string(),
+  seq: z.number().int().min(1),
+  fromStatus: OrderStatusSchema.nullable(),
+  toStatus: OrderStatusSchema,
+  fillId: z.string().nullable(),
+  fillQuantity: DecimalStringSchema.nullable(),
+  fillPrice: DecimalStringSchema.nullable(),
+  commission: DecimalStringSchema.nullable(),
+  reason: z.string().nullable(),
+  at: IsoTimestampSchema,
+});
+export type OrderEvent = z.infer<typeof OrderEventSchema>;
 
 /** Net position in one symbol; quantity is signed (negative = short). */
 export const PositionSchema = z.object({

@@ -1,15 +1,14 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { registerGetAccountTool, registerGetPositionsTool, registerListOrdersTool } from './tools/account-views.ts';
-import { registerPlaceOrderTool, type PlaceOrderDeps } from './tools/place-order.ts';
+import { registerBrokerTools, type BrokerToolDeps } from './tools/index.ts';
 
-export type BrokerServerDeps = PlaceOrderDeps;
+export type BrokerServerDeps = BrokerToolDeps;
 
-/** Broker server: place_order (needs risk and critic approvals), get_positions, list_orders, get_account. */
+/**
+ * Broker server: place_order (needs risk and critic approvals), cancel_order, get_order,
+ * list_orders, get_positions, get_account, execution_report.
+ */
 export function createBrokerServer(deps: BrokerServerDeps, into?: McpServer): McpServer {
   const server = into ?? new McpServer({ name: 'desk-broker', version: '0.1.0' });
-  registerPlaceOrderTool(server, deps);
-  registerGetPositionsTool(server, deps);
-  registerListOrdersTool(server, deps);
-  registerGetAccountTool(server, deps);
+  registerBrokerTools(server, deps);
   return server;
 }

@@ -5,7 +5,7 @@ import { applyFillToPosition } from './position.ts';
 const at = '2025-06-02T14:30:00.000Z';
 
 function fill(side: 'buy' | 'sell', quantity: string, price: string): Fill {
-  return { id: 'fill_1', orderId: 'ord_1', symbol: 'AAPL', side, quantity, price, commission: '1', filledAt: at };
+  return { id: 'fill_1', orderId: 'ord_1', symbol: 'AAPL', side, quantity, price, commission: '1', filledAt: at, executionId: null };
 }
 
 function position(quantity: string, averagePrice: string, realizedPnl = '0'): Position {

@@ -19,7 +19,7 @@ describe('signApproval', () => {
 
   it('normalizes decimals so "10" and "10.00" are the same order', () => {
     expect(verifyApproval({ secret, kind: 'risk', order: { ...order, quantity: '10.00', limitPrice: '190.50' }, token, now })).toEqual({ valid: true });
-    expect(canonicalApproval('risk', order, 1)).toBe('["v1","risk","co_1","AAPL","buy","10","limit","190.5",1]');
+    expect(canonicalApproval('risk', order, 1)).toBe('["v1","risk","co_1","AAPL","buy","10","limit","190.5",null,"day",1]');
   });
 });
 
@@ -35,6 +35,8 @@ describe('verifyApproval', () => {
     ['quantity', { quantity: '11' }],
     ['type', { type: 'market' as const, limitPrice: undefined }],
     ['limitPrice', { limitPrice: '190.51' }],
+    ['stopPrice', { type: 'stop_limit' as const, stopPrice: '191' }],
+    ['timeInForce', { timeInForce: 'gtc' as const }],
   ])('refuses the token when %s changes', (_field, change) => {
     const result = verifyApproval({ secret, kind: 'risk', order: { ...order, ...change }, token, now });
     expect(result).toEqual({ valid: false, reason: expect.stringMatching(/does not match the order's fields/) });

@@ -55,10 +55,11 @@ function signature(secret: string, kind: ApprovalKind, order: OrderRequest, expi
 }
 
 /**
- * The exact text that is signed: a JSON array of the kind, every order field (quantity and
- * limit price in canonical decimal form) and the expiry, so no two orders share a text.
+ * The exact text that is signed: a JSON array of the kind, every order field (quantity, limit
+ * and stop price in canonical decimal form, time in force with its default) and the expiry, so
+ * no two orders share a text.
  *
- * @example canonicalApproval('risk', order, 1748874900000) // '["v1","risk","co_1","AAPL","buy","10","market",null,1748874900000]'
+ * @example canonicalApproval('risk', order, 1748874900000) // '["v1","risk","co_1","AAPL","buy","10","market",null,null,"day",1748874900000]'
  */
 export function canonicalApproval(kind: ApprovalKind, order: OrderRequest, expiresAtMs: number): string {
   return JSON.stringify([
@@ -70,6 +71,8 @@ export function canonicalApproval(kind: ApprovalKind, order: OrderRequest, expir
     Decimal.from(order.quantity, 'quantity').toString(),
     order.type ?? 'market',
     order.limitPrice === undefined ? null : Decimal.from(order.limitPrice, 'limitPrice').toString(),
+    order.stopPrice === undefined ? null : Decimal.from(order.stopPrice, 'stopPrice').toString(),
+    order.timeInForce ?? 'day',
     expiresAtMs,
   ]);
 }

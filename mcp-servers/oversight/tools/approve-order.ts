@@ -56,6 +56,7 @@ async function requireApprovedProposal(log: DecisionLog, threadId: string, verdi
   if (decision?.kind !== 'order-proposal' || !proposed) {
     throw new DeskError('approval_invalid', `verdict ${verdictId} does not approve an order proposal`, { field: 'verdictId' });
   }
-  const same = proposed.clientOrderId === order.clientOrderId && proposed.symbol === order.symbol && proposed.side === order.side && proposed.quantity === order.quantity && (proposed.limitPrice ?? null) === (order.limitPrice ?? null);
+  const same = proposed.clientOrderId === order.clientOrderId && proposed.symbol === order.symbol && proposed.side === order.side && proposed.quantity === order.quantity && (proposed.limitPrice ?? null) === (order.limitPrice ?? null)
+    && (proposed.stopPrice ?? null) === (order.stopPrice ?? null) && (proposed.timeInForce ?? 'day') === (order.timeInForce ?? 'day');
   if (!same) throw new DeskError('approval_invalid', `order differs from the proposal approved by verdict ${verdictId}`, { field: 'clientOrderId' });
 }
