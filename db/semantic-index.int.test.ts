@@ -48,7 +48,7 @@ describe('semantic index on embedded PGlite (pgvector)', () => {
 
   it('indexes decisions (one at a time and by backfill) and answers "what did we conclude about NVDA"', async () => {
     const log = createDecisionLog(db, { clock: fixedClock('2025-06-09T10:00:00Z', 60_000), ids: counterIds() });
-    const base = { parentId: null, toolCalls: [], model: 'offline', inputTokens: 0, outputTokens: 0, latencyMs: 1 } as const;
+    const base = { parentId: null, toolCalls: [], model: 'offline', inputTokens: 0, outputTokens: 0, latencyMs: 1 };
     const nvda = await log.append({ ...base, threadId: 't1', agent: 'research', kind: 'reply', input: 'what about NVDA?', output: { reply: 'Nvidia looks overextended after export restrictions; we concluded to stay flat.' } });
     await log.append({ ...base, threadId: 't2', agent: 'execution', kind: 'order-placed', input: 'buy 10 AAPL', output: { reply: 'Bought 10 AAPL at 187.43' } });
     await log.append({ ...base, threadId: 't2', agent: 'risk', kind: 'reply', input: 'risk?', output: { reply: 'VaR is within limits' }, toolCalls: [{ id: 'c1', server: 'market-data', tool: 'get_bars', arguments: { symbol: 'msft' }, result: {}, isError: false, latencyMs: 1 }] });
