@@ -6,3 +6,5 @@ export { parseFeed } from './feed.ts';
 export { parseJsonLines, parseRecords, rawFromRecord } from './lines.ts';
 export { parseNewsCsv, readCsvRecords, type CsvRecord } from './csv.ts';
 export { detectFormat, NEWS_FORMATS, parseNews, type NewsFormat } from './parse.ts';
+export { ingestNews, type IngestDeps, type IngestReport } from './ingest.ts';
+export { symbolSignal } from './symbol-signal.ts';
