@@ -36,7 +36,7 @@ describe('desk CLI (embedded database in a fresh DESK_HOME)', () => {
 
   it('prints a Claude Desktop config for the public servers of this install', async () => {
     const config = JSON.parse(await desk('mcp', '--print-config'));
-    expect(Object.keys(config.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize']);
+    expect(Object.keys(config.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize', 'desk-signals']);
     expect(config.mcpServers['desk-risk']).toMatchObject({ command: process.execPath, args: [BIN, 'mcp', 'risk'], env: { DESK_HOME: home } });
   });
 

@@ -9,6 +9,9 @@ import { createAnthropicProvider } from '../../agents/providers/anthropic.ts';
 import { buildDeskGraph, readThread, replayThread, resumeTurn, runTurn, type ReplayReport, type ApprovalAnswer, type TurnEvent, type TurnResult } from '../../graphs/index.ts';
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createRiskLimitsStore, migrate, openDatabase, type Database } from '../../db/index.ts';
+import { createNewsStore, createSemanticIndex } from '../../db/index.ts';
+import { createHashingTextEmbedder, createLexiconScorer, decisionSymbols, decisionText } from '../../tools/signals/index.ts';
+import { createNewsSources } from './news-sources.ts';
 import { createPaperBroker } from '../../tools/execution/index.ts';
 import type { DeskConfig } from './config.ts';
 import { acquireHomeLock } from './lock.ts';
@@ -97,6 +100,10 @@ function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: Id
     ids,
     secrets: loadApprovalSecrets(config.home, config.secrets),
     approvalTtlMs: config.approvalTtlMs,
+    news: createNewsStore(db, { clock }),
+    semantic: createSemanticIndex(db, { embedder: createHashingTextEmbedder(), describeDecision: (decision) => ({ text: decisionText(decision), symbols: decisionSymbols(decision) }) }),
+    scorers: [createLexiconScorer()],
+    newsSources: createNewsSources(config.news),
   };
 }
 

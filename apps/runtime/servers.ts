@@ -1,10 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, RiskLimitsStore } from '../../core/index.ts';
+import type { Broker, Clock, DecisionLog, ExecutionStore, IdSource, MarketDataStore, NewsScorer, NewsStore, RiskLimitsStore, SemanticIndex } from '../../core/index.ts';
 import { createBacktestServer, createBrokerServer, createMarketDataServer, createOptimizeServer, createOversightServer, createRiskServer, type ServerName } from '../../mcp-servers/index.ts';
+import { createSignalsServer, type NewsSources } from '../../mcp-servers/index.ts';
 import type { ApprovalSecrets } from './secrets.ts';
 
 /** Servers an outside MCP client may reach (stdio, HTTP); the oversight server is the critic's alone. */
-export const PUBLIC_SERVERS = ['market-data', 'backtest', 'risk', 'broker', 'optimize'] as const satisfies readonly ServerName[];
+export const PUBLIC_SERVERS = ['market-data', 'backtest', 'risk', 'broker', 'optimize', 'signals'] as const satisfies readonly ServerName[];
 
 export interface ServerDeps {
   bars: MarketDataStore;
@@ -16,6 +17,10 @@ export interface ServerDeps {
   ids: IdSource;
   secrets: ApprovalSecrets;
   approvalTtlMs: number;
+  news: NewsStore;
+  semantic: SemanticIndex;
+  scorers: NewsScorer[];
+  newsSources: NewsSources;
 }
 
 /** Build one MCP server by name from the concrete stores: the same servers run in-process and over stdio. */
@@ -33,5 +38,7 @@ export function createServer(name: ServerName, deps: ServerDeps): McpServer {
       return createOversightServer({ decisions: deps.decisions, clock: deps.clock, secrets: deps.secrets, approvalTtlMs: deps.approvalTtlMs });
     case 'optimize':
       return createOptimizeServer({ bars: deps.bars, execution: deps.execution });
+    case 'signals':
+      return createSignalsServer({ news: deps.news, index: deps.semantic, scorers: deps.scorers, clock: deps.clock, sources: deps.newsSources });
   }
 }
