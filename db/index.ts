@@ -9,4 +9,4 @@ export { createDecisionLog } from './decision-log.ts';
 export { GENESIS_HASH, chainHash } from './decision-chain.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { createNewsStore, rangeBounds } from './news-store.ts';
-export { createSemanticIndex, backfillDecisionIndex, vectorLiteral, type SemanticIndexOptions } from './semantic-index.ts';
+export { createSemanticIndex, backfillDecisionIndex, nearestDocuments, vectorLiteral, type DocumentHit, type SemanticIndexOptions } from './semantic-index.ts';

@@ -51,7 +51,7 @@ export function createSemanticIndex(db: Database, options: SemanticIndexOptions)
     requireVector();
     const [vector] = await embedder.embed([query]);
     checkVectors([vector], 1, embedder);
-    return searchDocuments(db.pool, { kind, vector, embedder: embedder.name, filter, efSearch });
+    return nearestDocuments(db.pool, { kind, vector, embedder: embedder.name, filter, efSearch });
   };
   const indexDecisions = (decisions: Decision[]) => store(decisions.map((decision) => decisionDocument(decision, options.describeDecision(decision))));
   return {
@@ -130,9 +130,16 @@ async function insertDocuments(pool: pg.Pool, documents: StoredDocument[], vecto
   );
 }
 
-interface DocumentHit { id: string; body: string; metadata: Record<string, unknown>; similarity: number }
+export interface DocumentHit { id: string; body: string; metadata: Record<string, unknown>; similarity: number }
 
-async function searchDocuments(pool: pg.Pool, request: { kind: string; vector: Float32Array; embedder: string; filter: NewsFilter & { threadId?: string }; efSearch: number }): Promise<DocumentHit[]> {
+/**
+ * The `limit` documents of `kind` nearest to `vector` (cosine), most similar first, with the
+ * filters of `filter`. Uses the HNSW index (approximate, `efSearch` candidates) unless `exact`,
+ * which scans every matching row; benchmarks compare the two.
+ *
+ * @example await nearestDocuments(db.pool, { kind: 'news', vector, embedder: 'hashing-256-v1', filter: { limit: 10 }, efSearch: 100 })
+ */
+export async function nearestDocuments(pool: pg.Pool, request: { kind: string; vector: Float32Array; embedder: string; filter: NewsFilter & { threadId?: string }; efSearch: number; exact?: boolean }): Promise<DocumentHit[]> {
   const { filter } = request;
   const limit = Math.min(Math.max(1, Math.floor(filter.limit ?? 10)), MAX_RESULTS);
   const params: unknown[] = [vectorLiteral(request.vector), request.kind, request.embedder];
@@ -150,6 +157,9 @@ async function searchDocuments(pool: pg.Pool, request: { kind: string; vector: F
     await client.query(`SET LOCAL hnsw.ef_search = ${Math.max(limit, Math.floor(request.efSearch))}`);
     // Filters are applied while walking the graph; relaxed order is re-sorted by the outer query.
     await client.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+    // Embedded PGlite runs no autovacuum, so row estimates stay stale and the planner would sort
+    // a full scan instead of walking the index: pick the plan explicitly.
+    await client.query(request.exact ? 'SET LOCAL enable_indexscan = off' : 'SET LOCAL enable_seqscan = off');
     const result = await client.query(
       `WITH nearest AS MATERIALIZED (
          SELECT id, body, metadata, embedding <=> $1::vector AS distance FROM documents
