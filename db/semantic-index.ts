@@ -83,13 +83,15 @@ export function createSemanticIndex(db: Database, options: SemanticIndexOptions)
  *
  * @example await backfillDecisionIndex(db, index) // 42
  */
-export async function backfillDecisionIndex(db: Database, index: { status: SemanticIndex['status']; indexDecisions(decisions: Decision[]): Promise<number> }, pageSize = 200): Promise<number> {
+export async function backfillDecisionIndex(db: Database, index: SemanticIndex & { indexDecisions?(decisions: Decision[]): Promise<number> }, pageSize = 200): Promise<number> {
   if (!index.status.enabled) return 0;
   let total = 0;
   for (;;) {
     const page = await db.pool.query(`SELECT d.* FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM documents o WHERE o.id = d.id) ORDER BY d.sequence LIMIT $1`, [pageSize]);
     if (page.rows.length === 0) return total;
-    total += await index.indexDecisions(page.rows.map(decisionFromRow));
+    const decisions = page.rows.map(decisionFromRow);
+    if (index.indexDecisions) total += await index.indexDecisions(decisions);
+    else for (const decision of decisions) total += (await index.indexDecision(decision)) ? 1 : 0;
   }
 }
 
