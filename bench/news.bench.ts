@@ -113,7 +113,7 @@ async function measureSearch(db: Database, queries: number): Promise<void> {
     exactMs.push(ms);
   }
   console.log(`${'exact scan top-10'.padEnd(40)} ${describeLatencies(exactMs)}`);
-  for (const efSearch of [40, 64, 100, 200]) {
+  for (const efSearch of [40, 100, 200, 400]) {
     const latencies: number[] = [];
     let found = 0;
     for (const [position, vector] of vectors.entries()) {
