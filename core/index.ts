@@ -8,6 +8,7 @@ export * from './schemas/decisions.ts';
 export * from './schemas/backtest.ts';
 export * from './schemas/strategy.ts';
 export * from './schemas/portfolio.ts';
+export * from './schemas/news.ts';
 export type * from './ports.ts';
 export { formatZodError, parseWith } from './validation.ts';
 export { fixedClock, counterIds, randomIds } from './runtime.ts';

@@ -5,6 +5,7 @@ import type { EquityMarks, KillSwitchChange, KillSwitchState, RiskLimitChange, R
 import type { ChainVerification, CriticVerdict, CriticVerdictInput, Decision, DecisionInput } from './schemas/decisions.ts';
 import type { StrategySpec } from './schemas/strategy.ts';
 import type { StrategyVersion } from './schemas/strategy-lab.ts';
+import type { DecisionSearchHit, NewsItem, NewsScore, NewsSearchHit, TextScore } from './schemas/news.ts';
 
 /** Injected time source; everything the desk stamps is UTC. */
 export interface Clock {
@@ -288,4 +289,53 @@ export interface StrategyStore {
   get(reference: string): Promise<StrategyVersion>;
   /** The latest version of every name, by name; with `name`, every version of it, oldest first. */
   list(filter?: { name?: string }): Promise<StrategyVersion[]>;
+}
+
+/** Stored news items (unique by content-hash id and by URL) and their scores. */
+export interface NewsStore {
+  /** Store items not stored yet; an item whose id or URL is already there is a duplicate, never an overwrite. */
+  saveItems(items: NewsItem[]): Promise<{ inserted: string[]; duplicates: Array<{ id: string; existingId: string; by: 'url' | 'content' }> }>;
+  /** Insert or replace scores by (item, scorer); returns the number written. */
+  saveScores(scores: NewsScore[]): Promise<number>;
+  getItem(id: string): Promise<NewsItem | null>;
+  /** Items newest first, optionally for one ticker and within [from, to] (dates or instants, inclusive). */
+  listItems(filter?: NewsFilter): Promise<NewsItem[]>;
+  /** Items oldest first, each with the scores of every scorer that ran on it. */
+  listScored(filter?: NewsFilter): Promise<Array<{ item: NewsItem; scores: NewsScore[] }>>;
+}
+
+export interface NewsFilter {
+  symbol?: string;
+  /** YYYY-MM-DD (from the start of that UTC day) or an ISO instant. */
+  from?: string;
+  /** YYYY-MM-DD (to the end of that UTC day) or an ISO instant. */
+  to?: string;
+  limit?: number;
+}
+
+/** Scores texts for sentiment and event type: the offline lexicon, or a model such as Claude. */
+export interface NewsScorer {
+  /** Stored with each score, e.g. 'lexicon-v1' or 'claude'. */
+  readonly name: string;
+  score(texts: string[]): Promise<TextScore[]>;
+}
+
+/** Turns texts into unit vectors; the hashing embedder and a hosted embedding API both fit. */
+export interface TextEmbedder {
+  /** Recorded beside each vector; search only compares vectors of the same embedder. */
+  readonly name: string;
+  readonly dimension: number;
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+/** Semantic memory over news and past agent decisions (pgvector). */
+export interface SemanticIndex {
+  /** Whether vector search works here; when not, `reason` says why and the search methods throw. */
+  readonly status: { enabled: boolean; reason: string | null };
+  /** Embed and store news items (replacing earlier vectors of the same ids); returns how many were stored. */
+  indexNews(items: NewsItem[]): Promise<number>;
+  /** Embed and store one decision's text; false when vector search is off (nothing stored). */
+  indexDecision(decision: Decision): Promise<boolean>;
+  searchNews(query: string, filter?: NewsFilter): Promise<NewsSearchHit[]>;
+  searchDecisions(query: string, filter?: NewsFilter & { threadId?: string }): Promise<DecisionSearchHit[]>;
 }

@@ -11,3 +11,5 @@ export { GENESIS_HASH, chainHash } from './decision-chain.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { createBarImportStore } from './bar-import-store.ts';
 export { createStrategyStore } from './strategy-store.ts';
+export { createNewsStore, rangeBounds } from './news-store.ts';
+export { createSemanticIndex, backfillDecisionIndex, nearestDocuments, vectorLiteral, type DocumentHit, type SemanticIndexOptions } from './semantic-index.ts';

@@ -38,7 +38,7 @@ describe('desk CLI (embedded database in a fresh DESK_HOME)', () => {
     const config = JSON.parse(await desk('mcp', '--print-config'));
     expect(config.mcpServers).toEqual({ desk: { command: process.execPath, args: [BIN, 'mcp', 'desk'], env: { DESK_HOME: home } } });
     const perDomain = JSON.parse(await desk('mcp', '--print-config', '--per-domain'));
-    expect(Object.keys(perDomain.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize']);
+    expect(Object.keys(perDomain.mcpServers)).toEqual(['desk-market-data', 'desk-backtest', 'desk-risk', 'desk-broker', 'desk-optimize', 'desk-signals']);
     expect(perDomain.mcpServers['desk-risk']).toMatchObject({ command: process.execPath, args: [BIN, 'mcp', 'risk'], env: { DESK_HOME: home } });
   });
 

@@ -26,6 +26,10 @@ Usage:
   desk risk limits [--changes N] [--json]    pre-trade limits in effect, the kill switch, and (--changes) the change logs
   desk risk set-limit NAME VALUE --by NAME [--reason TEXT]   change one limit (the CLI acts as admin; logged)
   desk risk kill-switch on|off|status [--by NAME] [--reason TEXT]   halt or resume all trading (on/off need --by)
+  desk signals score "TEXT" [--json] | --file SENTENCES.txt [--json]   offline financial sentiment (label and score per line)
+  desk signals series SYMBOL [--from D] [--to D] [--half-life DAYS] [--json]   daily news signal with its heaviest headline
+  desk news ingest FILE|URL [--format auto|feed|jsonl|csv] [--source NAME] [--json]   store, score and embed news (RSS/Atom, JSON lines, CSV)
+  desk news search "QUERY" [--symbol SYM] [--from D] [--to D] [--limit N] [--json]   semantic search over stored news
 
 Environment: DESK_HOME (default ./.desk), DATABASE_URL, ANTHROPIC_API_KEY, DESK_PORT (default 8787), DESK_SEED,
 DESK_HUMAN_APPROVAL (orders above this notional, or "all", wait for desk approve).`;
@@ -48,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'eval': return await (await import('./eval.ts')).evalCommand(rest);
       case 'data': return await (await import('./data.ts')).dataCommand(rest);
       case 'backtest': return await (await import('./backtest.ts')).backtestCommand(rest);
+      case 'signals': return await (await import('./signals.ts')).signalsCommand(rest);
+      case 'news': return await (await import('./signals.ts')).newsCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return 0;

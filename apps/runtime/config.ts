@@ -23,6 +23,8 @@ export interface DeskConfig {
   humanApproval: { above: string } | 'all' | null;
   /** Model tokens one thread may use (Claude path); null: no limit. */
   threadTokenBudget: number | null;
+  /** News files ingest_news may read (DESK_NEWS_DIR), and feed hosts it may fetch (DESK_NEWS_FEED_HOSTS; none: network off). */
+  news: { directory: string; feedHosts: string[] };
   /** Market data ingestion: the directory CSV imports over MCP may read, network sources, the refresh plan. */
   marketData: MarketDataConfig;
 }
@@ -66,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>): DeskConfig 
     approvalTtlMs: integer(env, 'DESK_APPROVAL_TTL_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
     humanApproval: humanApprovalFrom(env.DESK_HUMAN_APPROVAL ?? ''),
     threadTokenBudget: env.DESK_THREAD_TOKEN_BUDGET ? integer(env, 'DESK_THREAD_TOKEN_BUDGET', 0, 1, 1e9) : null,
+    news: { directory: resolve(env.DESK_NEWS_DIR ?? resolve(env.DESK_HOME ?? '.desk', 'news')), feedHosts: (env.DESK_NEWS_FEED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean) },
     marketData: marketDataFrom(env, resolve(env.DESK_HOME ?? '.desk')),
   };
 }

@@ -10,6 +10,9 @@ import { buildDeskGraph, readThread, replayThread, resumeTurn, runTurn, type Rep
 import { connectInProcess, SERVER_NAMES, type ServerName } from '../../mcp-servers/index.ts';
 import { createCheckpointer, createDecisionLog, createExecutionStore, createMarketDataStore, createPaperVenueStore, createRiskLimitsStore, createStrategyStore, migrate, openDatabase, type Database } from '../../db/index.ts';
 import { createOrderManager, createPaperBroker, type VenueBar } from '../../tools/execution/index.ts';
+import { createNewsStore, createSemanticIndex } from '../../db/index.ts';
+import { createHashingTextEmbedder, createLexiconScorer, decisionSymbols, decisionText } from '../../tools/signals/index.ts';
+import { createNewsSources } from './news-sources.ts';
 import type { DeskConfig } from './config.ts';
 import { acquireHomeLock } from './lock.ts';
 import { loadApprovalSecrets } from './secrets.ts';
@@ -117,6 +120,10 @@ function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: Id
     approvalTtlMs: config.approvalTtlMs,
     ingest: buildMarketDataIngest(db, config, clock, ids),
     strategies: createStrategyStore(db, { clock, ids }),
+    news: createNewsStore(db, { clock }),
+    semantic: createSemanticIndex(db, { embedder: createHashingTextEmbedder(), describeDecision: (decision) => ({ text: decisionText(decision), symbols: decisionSymbols(decision) }) }),
+    scorers: [createLexiconScorer()],
+    newsSources: createNewsSources(config.news),
   };
 }
 

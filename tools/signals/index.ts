@@ -10,3 +10,7 @@ export {
   cosineSimilarity, createHashingEmbedder, EMBEDDING_DIMENSION,
   type Embedder, type HashingEmbedderOptions,
 } from './embedder.ts';
+export { createLexiconScorer, LEXICON_SCORER_NAME, newsScoringText, scoreText } from './scorer.ts';
+export { createHashingTextEmbedder, HASHING_EMBEDDER_NAME } from './text-embedder.ts';
+export { decisionSymbols, decisionText } from './decision-text.ts';
+export { buildSignalSeries, EVENT_DIRECTION, signalExternals, type SignalDocument, type SignalSeriesOptions } from './series.ts';

@@ -1,0 +1,1 @@
+export { createNewsFeedClient, type NewsFeedClient, type NewsFeedClientOptions } from './feed-client.ts';
