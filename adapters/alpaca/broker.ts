@@ -1,5 +1,5 @@
 import { DeskError, isDeskError } from '../../core/index.ts';
-import type { BrokerOrderListing, BrokerOrderSnapshot, VenueBroker, VenueOrderRequest } from '../../tools/broker-orders/index.ts';
+import { assertSameVenueOrder, type BrokerOrderListing, type BrokerOrderSnapshot, type VenueBroker, type VenueOrderRequest } from '../../tools/broker-orders/index.ts';
 import { ALPACA_PAPER_URL, alpacaRequest, type AlpacaHttpOptions } from './http.ts';
 import { orderRequestBody, toAccountSnapshot, toOrderSnapshot, toPositionSnapshot } from './wire.ts';
 
@@ -69,7 +69,7 @@ export function createAlpacaBroker(options: AlpacaBrokerOptions): VenueBroker {
         if (!isDuplicateClientOrderId(error)) throw error;
         const existing = await getOrderByClientId(request.clientOrderId);
         if (existing === null) throw error;
-        assertSameRequest(existing, request);
+        assertSameVenueOrder(existing, request, 'alpaca');
         return existing;
       }
     },
@@ -107,20 +107,4 @@ export function createAlpacaBroker(options: AlpacaBrokerOptions): VenueBroker {
 
 function isDuplicateClientOrderId(error: unknown): boolean {
   return isDeskError(error, 'broker_rejected') && error.details.status === 422 && /client_order_id must be unique/i.test(error.message);
-}
-
-function assertSameRequest(existing: BrokerOrderSnapshot, request: VenueOrderRequest): void {
-  const differing = [
-    existing.symbol !== request.symbol ? 'symbol' : null,
-    existing.side !== request.side ? 'side' : null,
-    !existing.quantity.eq(request.quantity) ? 'quantity' : null,
-    existing.type !== request.type ? 'type' : null,
-    (existing.limitPrice?.toString() ?? null) !== (request.limitPrice?.toString() ?? null) ? 'limitPrice' : null,
-    (existing.stopPrice?.toString() ?? null) !== (request.stopPrice?.toString() ?? null) ? 'stopPrice' : null,
-  ].filter((field) => field !== null);
-  if (differing.length > 0) {
-    throw new DeskError('conflict', `clientOrderId ${request.clientOrderId} is already used at alpaca by order ${existing.brokerOrderId} with different ${differing.join(', ')}`, {
-      field: 'clientOrderId', brokerOrderId: existing.brokerOrderId, differing,
-    });
-  }
 }

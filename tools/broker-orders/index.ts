@@ -3,3 +3,4 @@ export {
   type BrokerAccountSnapshot, type BrokerOrderSnapshot, type BrokerPositionSnapshot, type ExecutionOrderStatus,
   type BrokerOrderListing, type VenueBroker, type VenueOrderRequest, type VenueOrderType, type VenueTimeInForce,
 } from './types.ts';
+export { assertSameVenueOrder } from './same-order.ts';
