@@ -26,10 +26,11 @@ export function twapSchedule(input: TwapInput): ChildPlan[] {
   if (!Number.isFinite(input.intervalMs) || input.intervalMs < 0) {
     throw new DeskError('invalid_input', `intervalMs must be a number >= 0 (got ${input.intervalMs})`, { field: 'intervalMs' });
   }
+  const first = Date.parse(instantAfter(input.start, 0));
   const slices = BigInt(input.slices);
   const slots = Array.from({ length: input.slices }, (_, index) => {
     const k = BigInt(index);
-    return { quantity: ((k + 1n) * total) / slices - (k * total) / slices, releaseAt: instantAfter(input.start, index * input.intervalMs) };
+    return { quantity: ((k + 1n) * total) / slices - (k * total) / slices, releaseAt: new Date(first + index * input.intervalMs).toISOString() };
   });
   return childrenFrom(input.parentId, slots);
 }

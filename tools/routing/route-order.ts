@@ -59,15 +59,17 @@ export function createRouter(venues: VenueConfig[], options: { missCostBps?: num
     route: (request) => {
       const quantity = positiveDecimal(request.quantity, 'quantity');
       const value = quantity.mul(positiveDecimal(request.price, 'price'));
-      const estimates = prepared.map((venue) => ({ venue, estimate: estimate(venue, quantity, value, missCostBps) }));
-      estimates.sort((left, right) => compareEstimates(left.estimate, right.estimate) || left.venue.latencyMs - right.venue.latencyMs || left.venue.config.name.localeCompare(right.venue.config.name));
+      const estimates = prepared.map((venue) => estimate(venue, quantity, value, missCostBps));
+      estimates.sort((left, right) => compareEstimates(left, right) || left.venue.latencyMs - right.venue.latencyMs || left.venue.config.name.localeCompare(right.venue.config.name));
       const ranking = estimates.map((entry) => entry.estimate);
       return { venue: ranking[0].feasible ? ranking[0].venue : null, ranking, reason: explain(ranking, request) };
     },
   };
 }
 
-function estimate(venue: PreparedVenue, quantity: Decimal, value: Decimal, missCostBps: Decimal): VenueEstimate {
+interface CostedVenue { venue: PreparedVenue; cost: Decimal; estimate: VenueEstimate }
+
+function estimate(venue: PreparedVenue, quantity: Decimal, value: Decimal, missCostBps: Decimal): CostedVenue {
   const feasible = quantity.lte(venue.capacity);
   const fees = venueFee(venue, quantity, value);
   const slippageBps = venue.halfSpreadBps.add(venue.impactBps.mul(quantity).div(venue.capacity));
@@ -79,15 +81,16 @@ function estimate(venue: PreparedVenue, quantity: Decimal, value: Decimal, missC
   const reason = feasible
     ? `${venue.config.name}: fees ${fees.toFixed(2)} + slippage ${slippage.toFixed(2)} (${slippageBps.toFixed(2)} bps)${missed.isZero() ? '' : ` at fill probability ${venue.fillProbability}, miss cost ${missCost.toFixed(2)}`} = ${expectedCost.toFixed(2)} (${costBps.toFixed(2)} bps)`
     : `${venue.config.name}: cannot take ${quantity} shares, capacity ${venue.capacity}`;
-  return {
+  const result = {
     venue: venue.config.name, feasible, capacity: venue.capacity.toString(), fees: fees.toString(), slippage: slippage.toString(),
     missCost: missCost.toString(), expectedCost: expectedCost.toString(), costBps: costBps.toFixed(2), reason,
   };
+  return { venue, cost: expectedCost, estimate: result };
 }
 
-function compareEstimates(left: VenueEstimate, right: VenueEstimate): number {
-  if (left.feasible !== right.feasible) return left.feasible ? -1 : 1;
-  return Decimal.from(left.expectedCost).cmp(Decimal.from(right.expectedCost));
+function compareEstimates(left: CostedVenue, right: CostedVenue): number {
+  if (left.estimate.feasible !== right.estimate.feasible) return left.estimate.feasible ? -1 : 1;
+  return left.cost.cmp(right.cost);
 }
 
 function explain(ranking: VenueEstimate[], request: RouteRequest): string {
