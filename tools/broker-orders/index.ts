@@ -4,3 +4,4 @@ export {
   type BrokerOrderListing, type VenueBroker, type VenueOrderRequest, type VenueOrderType, type VenueTimeInForce,
 } from './types.ts';
 export { assertSameVenueOrder } from './same-order.ts';
+export { venueRequestFor } from './venue-request.ts';
