@@ -5,12 +5,12 @@ import { describeLatencies } from './stats.ts';
 const venues: VenueConfig[] = [
   { name: 'paper-lit', fees: { perShare: '0.001', minimum: '0.50' }, liquidity: { kind: 'displayed', size: 2000 }, halfSpreadBps: 1, impactBps: 10, latencyMs: 1 },
   { name: 'paper-deep', fees: { perShare: '0.003', minimum: '2.00' }, liquidity: { kind: 'participation', dailyVolume: 5_000_000, maxParticipation: 0.1 }, halfSpreadBps: 1, impactBps: 10, latencyMs: 3 },
-  { name: 'paper-dark', fees: { percentOfValue: '0.002', maximum: '25' }, liquidity: { kind: 'displayed', size: 50_000 }, halfSpreadBps: 0, impactBps: 5, fillProbability: 0.6, latencyMs: 5 },
+  { name: 'paper-dark', fees: { percentOfValue: '0.002', maximum: '25' }, liquidity: { kind: 'displayed', size: 50_000 }, halfSpreadBps: 0, impactBps: 5, fillProbability: 0.5, latencyMs: 5 },
 ];
 
 /** Router decisions per second over three venues; TWAP/VWAP slicing and tracking of a 1M-share parent. */
 export default async function bench(): Promise<void> {
-  const router = createRouter(venues, { missCostBps: 3 });
+  const router = createRouter(venues, { missCostBps: 5 });
   const sizes = ['100', '1500', '25000', '400000'];
   for (let warm = 0; warm < 2000; warm++) router.route({ symbol: 'AAPL', side: 'buy', quantity: sizes[warm % 4], price: '187.43' });
   const decisions = 50_000;

@@ -44,7 +44,10 @@ export function createParentOrder(parent: Omit<ParentOrder, 'children'>, plan: C
 
 /** Add planned children (a POV parent plans as volume arrives); refuses more than the parent's quantity. */
 export function addChildren(parent: ParentOrder, plan: ChildPlan[]): ParentOrder {
-  const children = [...parent.children, ...plan.map((child) => ({ ...child, state: 'planned' as const, filledQuantity: '0', filledValue: '0' }))];
+  const children = [...parent.children, ...plan.map((child) => {
+    wholeShares(child.quantity, `child ${child.childId} quantity`);
+    return { ...child, state: 'planned' as const, filledQuantity: '0', filledValue: '0' };
+  })];
   const ids = new Set(children.map((child) => child.childId));
   if (ids.size !== children.length) throw new DeskError('conflict', `parent ${parent.parentId} already has a child with one of these ids`, { parentId: parent.parentId });
   const committed = children.reduce((sum, child) => sum.add(committedQuantity(child)), Decimal.ZERO);
@@ -90,16 +93,28 @@ export function cancelChild(parent: ParentOrder, childId: string): ParentOrder {
 
 /** Planned, sent, filled and remaining quantities, average price and completion of a parent. */
 export function parentProgress(parent: ParentOrder): ParentProgress {
-  const sum = (pick: (child: ChildOrder) => Decimal) => parent.children.reduce((total, child) => total.add(pick(child)), Decimal.ZERO);
+  let planned = Decimal.ZERO;
+  let sent = Decimal.ZERO;
+  let filled = Decimal.ZERO;
+  let value = Decimal.ZERO;
+  let committed = Decimal.ZERO;
+  for (const child of parent.children) {
+    const size = Decimal.from(child.quantity);
+    const childFilled = Decimal.from(child.filledQuantity);
+    const cancelled = child.state === 'cancelled';
+    if (!cancelled) planned = planned.add(size);
+    if (child.state !== 'planned') sent = sent.add(cancelled ? childFilled : size);
+    committed = committed.add(cancelled ? childFilled : size);
+    filled = filled.add(childFilled);
+    if (!childFilled.isZero()) value = value.add(Decimal.from(child.filledValue));
+  }
   const quantity = Decimal.from(parent.quantity);
-  const filled = sum((child) => Decimal.from(child.filledQuantity));
-  const value = sum((child) => Decimal.from(child.filledValue));
   return {
-    planned: sum((child) => (child.state === 'cancelled' ? Decimal.ZERO : Decimal.from(child.quantity))).toString(),
-    sent: sum((child) => (child.state === 'planned' ? Decimal.ZERO : child.state === 'cancelled' ? Decimal.from(child.filledQuantity) : Decimal.from(child.quantity))).toString(),
+    planned: planned.toString(),
+    sent: sent.toString(),
     filled: filled.toString(),
     remaining: quantity.sub(filled).toString(),
-    unplanned: quantity.sub(sum(committedQuantity)).toString(),
+    unplanned: quantity.sub(committed).toString(),
     averagePrice: filled.isZero() ? null : value.div(filled).toString(),
     completion: filled.div(quantity).toString(),
     done: filled.eq(quantity),
