@@ -12,6 +12,8 @@ export type DeskErrorCode =
   | 'approval_invalid'
   /** The broker refused or could not process an order. */
   | 'broker_rejected'
+  /** The broker could not be reached or answered with a transient failure (timeout, 5xx, 429, circuit open). */
+  | 'broker_unavailable'
   /** Not enough market data to answer (e.g. a backtest shorter than its slowest indicator). */
   | 'insufficient_data'
   /** A CSV or other import could not be parsed. */
