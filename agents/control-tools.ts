@@ -6,11 +6,11 @@ import type { ToolDefinition } from './providers/types.ts';
  */
 export const ROUTE_TOOL: ToolDefinition = {
   name: 'route_to_specialist',
-  description: 'Send the request (or one step of it) to a specialist: research (prices, symbols), strategy (backtests), risk (positions, account, limits), execution (buy/sell orders, order list).',
+  description: 'Send the request (or one step of it) to a specialist: research (prices, symbols, bars, data quality), signals (news, sentiment, events, past decisions), strategy (backtests, sweeps, walk-forward, strategy versions), risk (positions, account, limits, VaR, stress, optimize, rebalance), execution (buy/sell/close orders, order status, cancel, fills).',
   input_schema: {
     type: 'object',
     properties: {
-      agent: { type: 'string', enum: ['research', 'strategy', 'risk', 'execution'] },
+      agent: { type: 'string', enum: ['research', 'signals', 'strategy', 'risk', 'execution'] },
       task: { type: 'string', description: 'What the specialist should do, in the user\'s terms, with symbol and quantities' },
     },
     required: ['agent', 'task'],

@@ -29,7 +29,7 @@ describe('the desk on Claude through the real SDK (recorded Messages API)', () =
     const decisions = (await desk.serverDeps.decisions.listByThread('claude-buy')).decisions;
     expect(decisions.find((decision) => decision.agent === 'execution')?.model).toMatch(/^claude-/);
     const sent = fake.requests.find((request) => JSON.stringify(request.body.system).includes('execution trader'))!;
-    expect(sent.body.tools.map((entry: { name: string }) => entry.name).sort()).toEqual(['check_order', 'get_positions', 'get_quote', 'list_orders', 'propose_order']);
+    expect(sent.body.tools.map((entry: { name: string }) => entry.name).sort()).toEqual(['cancel_order', 'check_order', 'execution_report', 'get_order', 'get_positions', 'get_quote', 'list_orders', 'propose_order']);
   });
 
   it('makes Claude revise a reply with an invented figure, and returns only the grounded one', async () => {

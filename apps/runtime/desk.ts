@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { randomIds, type Clock, type IdSource } from '../../core/index.ts';
+import { randomIds, type Clock, type DecisionLog, type IdSource, type SemanticIndex } from '../../core/index.ts';
 
 /** The wall clock (UTC instants). */
 const systemClock: Clock = { now: () => new Date() };
@@ -93,6 +93,21 @@ export async function openDesk(config: DeskConfig, options: OpenDeskOptions): Pr
   }
 }
 
+/**
+ * The decision log, with every appended decision also embedded into semantic memory (so "what did
+ * we conclude about NVDA?" finds it). Without pgvector nothing is embedded and appends are unchanged.
+ */
+function indexedDecisionLog(log: DecisionLog, semantic: SemanticIndex): DecisionLog {
+  return {
+    ...log,
+    append: async (input) => {
+      const decision = await log.append(input);
+      await semantic.indexDecision(decision);
+      return decision;
+    },
+  };
+}
+
 function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: IdSource): ServerDeps {
   const bars = createMarketDataStore(db);
   const execution = createExecutionStore(db, { startingCash: config.startingCash });
@@ -107,13 +122,17 @@ function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: Id
     slippage: { kind: 'bps', bps: 2 }, commission: { kind: 'percent', rate: 0.0005 }, participationCap: 0.1,
   });
   const secrets = loadApprovalSecrets(config.home, config.secrets);
+  const orders = createOrderManager({ store: execution, broker, clock, ids, approvalSecrets: secrets });
+  const semantic = createSemanticIndex(db, { embedder: createHashingTextEmbedder(), describeDecision: (decision) => ({ text: decisionText(decision), symbols: decisionSymbols(decision) }) });
   return {
     bars,
     execution,
     limits: createRiskLimitsStore(db, config.defaultLimits),
-    decisions: createDecisionLog(db, { clock, ids }),
+    decisions: indexedDecisionLog(createDecisionLog(db, { clock, ids }), semantic),
     broker,
-    orders: createOrderManager({ store: execution, broker, clock, ids, approvalSecrets: secrets }),
+    orders,
+    // The kill switch cancels every open order when it turns on.
+    cancelOpenOrders: async (reason) => (await orders.cancelOpenOrders(reason)).cancelled.length,
     clock,
     ids,
     secrets,
@@ -121,7 +140,7 @@ function buildServerDeps(db: Database, config: DeskConfig, clock: Clock, ids: Id
     ingest: buildMarketDataIngest(db, config, clock, ids),
     strategies: createStrategyStore(db, { clock, ids }),
     news: createNewsStore(db, { clock }),
-    semantic: createSemanticIndex(db, { embedder: createHashingTextEmbedder(), describeDecision: (decision) => ({ text: decisionText(decision), symbols: decisionSymbols(decision) }) }),
+    semantic,
     scorers: [createLexiconScorer()],
     newsSources: createNewsSources(config.news),
   };

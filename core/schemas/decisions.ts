@@ -14,7 +14,7 @@ export const ToolCallRecordSchema = z.object({
 export type ToolCallRecord = z.infer<typeof ToolCallRecordSchema>;
 
 /** 'human' is the trader answering an approval request. */
-export const AgentNameSchema = z.enum(['supervisor', 'research', 'strategy', 'risk', 'execution', 'critic', 'human']);
+export const AgentNameSchema = z.enum(['supervisor', 'research', 'signals', 'strategy', 'risk', 'execution', 'critic', 'human']);
 export type AgentName = z.infer<typeof AgentNameSchema>;
 
 /** What an agent decided, as appended to the decision log. */

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { BacktestSettingsSchema, CrossoverParamsSchema, IsoDateSchema, SymbolSchema, parseWith, type MarketDataStore } from '../../../core/index.ts';
+import { BacktestMetricsSchema, BacktestSettingsSchema, CrossoverParamsSchema, IsoDateSchema, SymbolSchema, parseWith, type MarketDataStore } from '../../../core/index.ts';
 import { runCrossoverBacktest } from '../../../tools/backtest/index.ts';
 import { lastYearsRange } from '../../../tools/market/index.ts';
 import { handle } from '../../shared/index.ts';
@@ -17,15 +17,11 @@ export const runBacktestInput = {
   commissionRate: z.number().min(0).max(0.1).optional().describe('Commission as a fraction of traded value (default 0.001 = 0.1%)'),
 };
 
-const metricsShape = z.object({
-  totalReturn: z.number(), annualizedReturn: z.number(), annualizedVolatility: z.number(), sharpe: z.number(),
-  maxDrawdown: z.number(), trades: z.number(), winRate: z.number(), exposure: z.number(), finalEquity: z.number(),
-});
 
 export const runBacktestOutput = {
   symbol: z.string(), strategy: z.string(), fast: z.number(), slow: z.number(),
   from: z.string(), to: z.string(), bars: z.number(), initialCash: z.number(), commissionRate: z.number(),
-  metrics: metricsShape,
+  metrics: BacktestMetricsSchema,
   recentTrades: z.array(z.record(z.string(), z.unknown())),
 };
 
