@@ -109,10 +109,17 @@ export function rebalanceReply(result: Json): string {
 export function orderPlacedReply(result: Json): string {
   const order = result.order;
   if (order.status === 'rejected') return `The broker rejected ${order.side} ${order.quantity} ${order.symbol}: ${order.rejectReason}.`;
+  if (order.status === 'new' || order.status === 'accepted') {
+    const limit = order.limitPrice ? ` limit ${order.limitPrice}` : '';
+    const stop = order.stopPrice ? ` stop ${order.stopPrice}` : '';
+    return `Order ${order.id} to ${order.side} ${order.quantity} ${order.symbol}${limit}${stop} is working at the broker (${order.status}, ${order.timeInForce ?? 'day'}); nothing has filled yet.`;
+  }
+  if (order.status === 'cancelled' || order.status === 'expired') return `Order ${order.id} to ${order.side} ${order.quantity} ${order.symbol} was ${order.status} with ${order.filledQuantity} filled.`;
   const fills = result.fills as Json[];
   const commission = fills.length ? fills.map((fill) => fill.commission).join(' + ') : '0';
   const prefix = result.duplicate ? 'Already placed earlier: ' : '';
-  return `${prefix}${order.side === 'buy' ? 'Bought' : 'Sold'} ${order.filledQuantity} ${order.symbol} at ${order.averagePrice} on the paper broker (order ${order.id}, commission ${commission}).`;
+  const partial = order.status === 'partially_filled' ? ` of ${order.quantity} so far (the rest is working)` : '';
+  return `${prefix}${order.side === 'buy' ? 'Bought' : 'Sold'} ${order.filledQuantity} ${order.symbol}${partial} at ${order.averagePrice} on the paper broker (order ${order.id}, commission ${commission}).`;
 }
 
 export const HELP_TEXT =
