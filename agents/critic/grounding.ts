@@ -54,7 +54,8 @@ function collectNumbers(sources: unknown[]): number[] {
   const visit = (value: unknown): void => {
     if (typeof value === 'number' && Number.isFinite(value)) found.add(value);
     else if (typeof value === 'string') {
-      for (const match of value.replace(DATE_PATTERN, ' ').match(/-?\d+(?:\.\d+)?/g) ?? []) found.add(Number(match));
+      // Thousands separators as written in text ("10,000 shares") count as one number.
+      for (const match of value.replace(DATE_PATTERN, ' ').match(/-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?/g) ?? []) found.add(Number(match.replace(/,/g, '')));
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') Object.values(value).forEach(visit);
   };

@@ -17,12 +17,17 @@ export type Intent =
   | { kind: 'stress'; scenario: 'uniform' | 'beta-scaled' | 'vol-spike-2008'; shock: number }
   | { kind: 'optimize'; symbols: string[]; objective: Objective }
   | { kind: 'rebalance'; symbols: string[]; objective: Objective }
+  | { kind: 'sweep'; symbol: string | null; strategy: 'sma_crossover' | 'ema_crossover' }
+  | { kind: 'walk_forward'; symbol: string | null; strategy: 'sma_crossover' | 'ema_crossover' }
+  | { kind: 'news'; symbol: string | null; query: string }
+  | { kind: 'signal'; symbol: string | null }
+  | { kind: 'recall'; symbol: string | null; query: string }
   | { kind: 'help' }
   | { kind: 'unknown' };
 
 export type Objective = 'max-sharpe' | 'min-volatility' | 'hrp' | 'risk-parity';
 
-const NOT_TICKERS = new Set(['VAR', 'CVAR', 'HRP', 'MAX', 'MIN', 'RISK', 'STRESS', 'TEST', 'CLOSE', 'OPTIMIZE', 'REBALANCE', 'THEN', 'POSITION', 'PORTFOLIO', 'SMA', 'EMA', 'A', 'I', 'ON', 'OF', 'THE', 'AND', 'OVER', 'LAST', 'YEARS', 'YEAR', 'BUY', 'SELL', 'AT', 'LIMIT', 'MY', 'FOR', 'USD', 'SHARES', 'SHARE', 'TO', 'FROM', 'IN', 'BACKTEST', 'CROSSOVER', 'PRICE', 'QUOTE', 'SHOW', 'WHAT', 'IS', 'ME', 'OK']);
+const NOT_TICKERS = new Set(['NEWS', 'WHY', 'WE', 'YOU', 'DID', 'ABOUT', 'SWEEP', 'WALK', 'FORWARD', 'VAR', 'CVAR', 'HRP', 'MAX', 'MIN', 'RISK', 'STRESS', 'TEST', 'CLOSE', 'OPTIMIZE', 'REBALANCE', 'THEN', 'POSITION', 'PORTFOLIO', 'SMA', 'EMA', 'A', 'I', 'ON', 'OF', 'THE', 'AND', 'OVER', 'LAST', 'YEARS', 'YEAR', 'BUY', 'SELL', 'AT', 'LIMIT', 'MY', 'FOR', 'USD', 'SHARES', 'SHARE', 'TO', 'FROM', 'IN', 'BACKTEST', 'CROSSOVER', 'PRICE', 'QUOTE', 'SHOW', 'WHAT', 'IS', 'ME', 'OK']);
 
 /** First plausible ticker: a $CASHTAG, or an all-caps word that is not a keyword. */
 export function findSymbol(text: string): string | null {
@@ -53,7 +58,15 @@ export function instructionText(text: string): string {
 export function parseIntent(message: string): Intent {
   const text = instructionText(message);
   const lower = text.toLowerCase();
+  const strategy = /\bema\b/.test(lower) ? 'ema_crossover' : 'sma_crossover';
+  if (/\bwalk[ -]?forward\b/.test(lower)) return { kind: 'walk_forward', symbol: findSymbol(text.replace(/\bSMA\b|\bEMA\b/gi, ' ')), strategy };
+  if (/\bsweep\b|\bgrid search\b|\b(tune|optimi[sz]e) (the )?param/.test(lower)) return { kind: 'sweep', symbol: findSymbol(text.replace(/\bSMA\b|\bEMA\b/gi, ' ')), strategy };
+  if (/\bwhat did (we|you) (conclude|decide|say|find)|\bwhy did (we|you)\b|\bexplain (the |that |our |your )?(decision|trade|order|call)|\bpast decisions?\b/.test(lower)) {
+    return { kind: 'recall', symbol: findSymbol(text), query: text.trim() };
+  }
   if (/\bbacktest|crossover\b/.test(lower)) return parseBacktest(text, lower);
+  if (/\b(news|headlines?|articles?)\b/.test(lower)) return { kind: 'news', symbol: findSymbol(text), query: text.trim() };
+  if (/\b(sentiment|news signal|signal)\b/.test(lower)) return { kind: 'signal', symbol: findSymbol(text) };
   if (/\brebalanc/.test(lower)) return { kind: 'rebalance', symbols: findSymbols(text), objective: parseObjective(lower) };
   if (/\boptimi[sz]/.test(lower)) return { kind: 'optimize', symbols: findSymbols(text), objective: parseObjective(lower) };
   if (/\b(close|flatten|exit)\b/.test(lower) && !/\bclose price|closing price|last close\b/.test(lower)) return { kind: 'close', symbol: findSymbol(text.replace(/\b(close|flatten|exit)\b/gi, ' ')) };

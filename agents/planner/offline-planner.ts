@@ -38,6 +38,7 @@ function tagged(text: string, tag: string): string | null {
 const ROUTES: Partial<Record<Intent['kind'], string>> = {
   backtest: 'strategy', order: 'execution', orders: 'execution', close: 'execution', positions: 'risk', account: 'risk', limits: 'risk',
   risk_report: 'risk', stress: 'risk', optimize: 'risk', rebalance: 'risk', quote: 'research', bars: 'research', symbols: 'research',
+  sweep: 'strategy', walk_forward: 'strategy', news: 'signals', signal: 'signals', recall: 'signals',
 };
 
 /**
@@ -65,7 +66,7 @@ function missingDetail(intent: Intent): string | null {
   if (intent.kind === 'order' && !intent.symbol) return `Which symbol do you want to ${intent.side}?`;
   if (intent.kind === 'order' && !intent.quantity) return `How many shares of ${intent.symbol} do you want to ${intent.side}?`;
   if (intent.kind === 'close' && !intent.symbol) return 'Which position do you want to close?';
-  if ((intent.kind === 'backtest' || intent.kind === 'quote' || intent.kind === 'bars') && !intent.symbol) return 'Which symbol?';
+  if ((intent.kind === 'backtest' || intent.kind === 'quote' || intent.kind === 'bars' || intent.kind === 'sweep' || intent.kind === 'walk_forward' || intent.kind === 'signal') && !intent.symbol) return 'Which symbol?';
   if (intent.kind === 'optimize' && intent.symbols.length < 2) return 'Which symbols should the portfolio hold (at least two)?';
   if (intent.kind === 'rebalance' && intent.symbols.length < 2) return 'Which symbols should the rebalanced portfolio hold (at least two)?';
   return null;
@@ -95,10 +96,15 @@ function toolResults(messages: ModelMessage[]): ToolResultView[] {
   return views;
 }
 
+/** A tool result's JSON: the whole text, or (after a notice such as the quoted-news one) its last JSON line. */
 function parseJson(text: string): Record<string, any> {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return {};
+  for (const candidate of [text, ...text.split('\n').reverse()]) {
+    try {
+      const value = JSON.parse(candidate);
+      if (value && typeof value === 'object') return value;
+    } catch {
+      // not JSON: try the next candidate
+    }
   }
+  return {};
 }

@@ -24,6 +24,13 @@ export function planSpecialist(agent: string, intent: Intent, results: ToolResul
   return blocks;
 }
 
+/** The offline planner's parameter grid for crossover sweeps and walk-forward tests: 3 × 3 sets, best Sharpe. */
+const CROSSOVER_GRID = {
+  method: 'grid',
+  objective: { metric: 'sharpe', direction: 'maximize' },
+  ranges: { fast: { values: [5, 10, 20] }, slow: { values: [30, 50, 100] } },
+};
+
 function firstCall(agent: string, intent: Intent): Step {
   switch (intent.kind) {
     case 'backtest': {
@@ -42,6 +49,11 @@ function firstCall(agent: string, intent: Intent): Step {
     case 'bars': return { call: 'get_bars', args: { symbol: intent.symbol, limit: intent.limit } };
     case 'symbols': return { call: 'list_symbols', args: {} };
     case 'close': return { call: 'get_positions', args: {} };
+    case 'sweep': return { call: 'sweep', args: { strategy: intent.strategy, symbol: intent.symbol, years: 5, ...CROSSOVER_GRID } };
+    case 'walk_forward': return { call: 'walk_forward', args: { strategy: intent.strategy, symbol: intent.symbol, years: 10, inSample: 504, outOfSample: 126, ...CROSSOVER_GRID } };
+    case 'news': return { call: 'search_news', args: { query: intent.query, ...(intent.symbol ? { symbol: intent.symbol } : {}), limit: 5 } };
+    case 'signal': return { call: 'symbol_signal', args: { symbol: intent.symbol } };
+    case 'recall': return { call: 'search_decisions', args: { query: intent.query, ...(intent.symbol ? { symbol: intent.symbol } : {}), limit: 3 } };
     case 'risk_report': return { call: 'portfolio_risk', args: { method: intent.method, confidence: intent.confidence, horizonDays: intent.horizonDays } };
     case 'stress':
       if (intent.scenario === 'vol-spike-2008') return { call: 'stress_test', args: { scenario: 'vol-spike-2008' } };
@@ -65,6 +77,11 @@ const WORDING: Record<string, (data: Record<string, any>) => string> = {
   stress_test: replies.stressReply,
   optimize_portfolio: replies.optimizeReply,
   rebalance_orders: replies.rebalanceReply,
+  sweep: replies.sweepReply,
+  walk_forward: replies.walkForwardReply,
+  search_news: replies.newsReply,
+  symbol_signal: replies.signalReply,
+  search_decisions: replies.recallReply,
 };
 
 function afterResult(intent: Intent, last: ToolResultView): Step {

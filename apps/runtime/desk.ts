@@ -102,7 +102,8 @@ function indexedDecisionLog(log: DecisionLog, semantic: SemanticIndex): Decision
     ...log,
     append: async (input) => {
       const decision = await log.append(input);
-      await semantic.indexDecision(decision);
+      // Routing steps say nothing worth recalling; replies, proposals, orders and approvals do.
+      if (decision.kind !== 'route') await semantic.indexDecision(decision);
       return decision;
     },
   };
