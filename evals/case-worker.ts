@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { isDeskError } from '../core/index.ts';
 import type { ModelOptions } from './models.ts';
 import { runScoredCase } from './run-scored.ts';
 import type { EvalCase } from './suite-schema.ts';
@@ -19,6 +20,8 @@ parentPort!.on('message', async (message: { index: number; entry: EvalCase } | '
   try {
     parentPort!.postMessage({ index: message.index, result: await runScoredCase(message.entry, blob, options) });
   } catch (error) {
-    parentPort!.postMessage({ index: message.index, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    // A DeskError (e.g. a missing recording) keeps its code and message; anything else its stack.
+    const code = isDeskError(error) ? error.code : undefined;
+    parentPort!.postMessage({ index: message.index, code, error: code ? (error as Error).message : error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }
 });

@@ -33,6 +33,6 @@ describe('eval modes: a Claude run recorded, then re-scored offline by replay', 
   });
 
   it('fails a case clearly when its recording is missing', async () => {
-    await expect(runSuites([suite], { mode: 'replay', recordings: join(recordings, 'nowhere') })).rejects.toThrow(/no recording for case claude-buys/);
+    await expect(runSuites([suite], { mode: 'replay', recordings: join(recordings, 'nowhere') })).rejects.toThrow(/no recording for case claude-(buys|backtests) at .*record it with --mode claude/);
   });
 });

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { DeskError, type DeskErrorCode } from '../core/index.ts';
 import type { ModelOptions } from './models.ts';
 import type { ScoredCase } from './run-scored.ts';
 import type { EvalCase } from './suite-schema.ts';
@@ -35,9 +36,9 @@ export async function runCasesInWorkers(
               const index = next++;
               worker.postMessage({ index, entry: cases[index] });
             };
-            worker.on('message', (message: { index: number; result?: ScoredCase; error?: string }) => {
+            worker.on('message', (message: { index: number; result?: ScoredCase; error?: string; code?: DeskErrorCode }) => {
               if (message.error !== undefined) {
-                reject(new Error(`eval case ${cases[message.index].id} crashed: ${message.error}`));
+                reject(message.code ? new DeskError(message.code, message.error) : new Error(`eval case ${cases[message.index].id} crashed: ${message.error}`));
                 return;
               }
               results[message.index] = message.result!;

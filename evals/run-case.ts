@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { counterIds, fixedClock, type Order, type Position } from '../core/index.ts';
+import { counterIds, DeskError, fixedClock, parseWith, RiskLimitsSchema, type Order, type Position } from '../core/index.ts';
 import { reviewDecision, type ModelProvider } from '../agents/index.ts';
 import type { TurnResult } from '../graphs/index.ts';
 import { loadConfig } from '../apps/runtime/config.ts';
-import { openDesk } from '../apps/runtime/desk.ts';
+import { openDesk, type Desk } from '../apps/runtime/desk.ts';
+import { createServer } from '../apps/runtime/servers.ts';
+import { connectInProcess } from '../mcp-servers/index.ts';
 import { openDatabase } from '../db/index.ts';
 import type { EvalCase } from './suite-schema.ts';
 
@@ -39,6 +41,7 @@ export async function runCase(entry: EvalCase, template: Blob, provider?: ModelP
   const turns: TurnResult[] = [];
   let error: string | null = null;
   try {
+    await applyFixtures(desk, entry);
     for (const message of entry.fixtures.setup) await desk.chat(message, { threadId: `${threadId}-setup` });
     const before = new Set((await desk.serverDeps.execution.listOrders({ limit: 500 })).map((order) => order.id));
     const scoredStart = performance.now();
@@ -58,6 +61,25 @@ export async function runCase(entry: EvalCase, template: Blob, provider?: ModelP
     await database.close();
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/** Store the case's news, change its limits and set its kill switch, through the same tools and stores the desk uses. */
+async function applyFixtures(desk: Desk, entry: EvalCase): Promise<void> {
+  const { news, limits, killSwitch } = entry.fixtures;
+  if (news.length > 0) {
+    const client = await connectInProcess(createServer('signals', desk.serverDeps), 'eval-fixtures');
+    try {
+      const result = await client.callTool({ name: 'ingest_news', arguments: { items: news } });
+      if (result.isError) throw new DeskError('invalid_input', `case ${entry.id}: news fixture refused: ${JSON.stringify(result.content)}`);
+    } finally {
+      await client.close();
+    }
+  }
+  if (limits) {
+    const current = await desk.serverDeps.limits.getLimits();
+    await desk.serverDeps.limits.setLimits(parseWith(RiskLimitsSchema, { ...current, ...limits }, `case ${entry.id} limits fixture`), 'eval', 'case fixture');
+  }
+  if (killSwitch) await desk.serverDeps.limits.setKillSwitch({ active: true, reason: 'case fixture', changedBy: 'eval', at: new Date('2026-01-05T14:00:00Z') });
 }
 
 function runCriticCase(entry: EvalCase, started: number): CaseOutcome {

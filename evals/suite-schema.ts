@@ -49,8 +49,14 @@ export const EvalCaseSchema = z
         env: z.record(z.string(), z.string()).default({}),
         /** Messages run before the scored turns (e.g. to open positions). */
         setup: z.array(z.string()).default([]),
+        /** News items stored (and scored, embedded) before the case: {headline, body?, source?, published, url?, tickers?}. */
+        news: z.array(z.record(z.string(), z.unknown())).default([]),
+        /** Risk limits changed before the case (partial: unnamed limits keep their defaults), as an admin would. */
+        limits: z.record(z.string(), z.unknown()).optional(),
+        /** The kill switch is on when the case starts. */
+        killSwitch: z.boolean().default(false),
       })
-      .default({ env: {}, setup: [] }),
+      .default({ env: {}, setup: [], news: [], killSwitch: false }),
     turns: z.array(TurnSchema).default([]),
     inject: InjectedDecisionSchema.optional(),
     expect: ExpectationSchema.extend({ verdict: z.enum(['approve', 'revise', 'block']).optional() }),

@@ -65,8 +65,6 @@ export function parseIntent(message: string): Intent {
     return { kind: 'recall', symbol: findSymbol(text), query: text.trim() };
   }
   if (/\bbacktest|crossover\b/.test(lower)) return parseBacktest(text, lower);
-  if (/\b(news|headlines?|articles?)\b/.test(lower)) return { kind: 'news', symbol: findSymbol(text), query: text.trim() };
-  if (/\b(sentiment|news signal|signal)\b/.test(lower)) return { kind: 'signal', symbol: findSymbol(text) };
   if (/\brebalanc/.test(lower)) return { kind: 'rebalance', symbols: findSymbols(text), objective: parseObjective(lower) };
   if (/\boptimi[sz]/.test(lower)) return { kind: 'optimize', symbols: findSymbols(text), objective: parseObjective(lower) };
   if (/\b(close|flatten|exit)\b/.test(lower) && !/\bclose price|closing price|last close\b/.test(lower)) return { kind: 'close', symbol: findSymbol(text.replace(/\b(close|flatten|exit)\b/gi, ' ')) };
@@ -81,6 +79,8 @@ export function parseIntent(message: string): Intent {
   if (/\b(symbols|tickers|universe)\b/.test(lower)) return { kind: 'symbols' };
   if (/\b(price|quote|trading at)\b/.test(lower)) return { kind: 'quote', symbol: findSymbol(text) };
   if (/\b(bars|history|ohlc)\b/.test(lower)) return { kind: 'bars', symbol: findSymbol(text), limit: Number(/\b(\d{1,3})\b/.exec(text)?.[1] ?? 10) };
+  if (/\b(news|headlines?|articles?)\b/.test(lower)) return { kind: 'news', symbol: findSymbol(text), query: text.trim() };
+  if (/\b(sentiment|news signal|signal)\b/.test(lower)) return { kind: 'signal', symbol: findSymbol(text) };
   if (/\b(help|what can you do)\b/.test(lower)) return { kind: 'help' };
   return { kind: 'unknown' };
 }

@@ -152,7 +152,9 @@ export function signalReply(result: Json): string {
 export function recallReply(result: Json): string {
   const hits = result.hits as Json[];
   if (hits.length === 0) return 'No past decision matches.';
-  const lines = hits.map((hit) => `${hit.createdAt.slice(0, 10)} ${hit.agent} (${hit.decisionId}, thread ${hit.threadId}): “${hit.text.slice(0, 240)}”`);
+  // Cut at a word boundary: half a number would be a figure no tool gave.
+  const excerpt = (text: string) => (text.length > 240 ? `${text.slice(0, 240).replace(/\S*$/, '').trimEnd()} …` : text);
+  const lines = hits.map((hit) => `${hit.createdAt.slice(0, 10)} ${hit.agent} (${hit.decisionId}, thread ${hit.threadId}): “${excerpt(hit.text)}”`);
   return `Past decisions:\n${lines.join('\n')}`;
 }
 

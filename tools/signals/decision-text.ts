@@ -2,8 +2,8 @@ import type { Decision } from '../../core/index.ts';
 import { extractTickers, type TickerEntry } from './entities.ts';
 
 const MAX_TEXT = 4_000;
-// Keys whose values are plumbing, not meaning.
-const SKIPPED_KEYS = new Set(['hash', 'previousHash', 'approvalToken', 'token', 'signature', 'id', 'decisionId', 'threadId']);
+// Signatures and ids are noise to a search, and tokens must never be copied into memory.
+const SKIPPED_KEYS = new Set(['hash', 'previousHash', 'approvalToken', 'riskToken', 'criticToken', 'token', 'signature', 'id', 'decisionId', 'threadId', 'clientOrderId']);
 
 /**
  * The searchable text of a decision: "agent kind:", then the words of its input and output and
