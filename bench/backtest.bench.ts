@@ -4,32 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import type { BarSeries } from '../core/index.ts';
+import { randomWalkSeries } from './random-walk.ts';
 import { BacktestEngine, buildMarket, crossoverSignals, engineConfig, runSpecBacktest, SignalStrategy, sweepBacktest } from '../tools/backtest/index.ts';
 import { sma } from '../tools/indicators/index.ts';
-import { createRng } from '../tools/market/index.ts';
 import { getStrategy } from '../tools/strategy/index.ts';
 
 const settings = { initialCash: 100_000, commissionRate: 0.001 };
 const FASTS = Array.from({ length: 20 }, (_value, index) => 2 + 2 * index); // 2..40
 const SLOWS = Array.from({ length: 20 }, (_value, index) => 50 + 10 * index); // 50..240
 
-/** A seeded random walk of bars with distinct dates (one calendar day apart from 1800-01-01). */
-function generateSeries(count: number): BarSeries {
-  const random = createRng(20240101);
-  const dates = new Array<string>(count);
-  const series: BarSeries = { symbol: 'BENCH', dates, open: new Float64Array(count), high: new Float64Array(count), low: new Float64Array(count), close: new Float64Array(count), volume: new Float64Array(count) };
-  let price = 100;
-  for (let index = 0; index < count; index++) {
-    dates[index] = new Date(Date.UTC(1800, 0, 1 + index)).toISOString().slice(0, 10);
-    series.open[index] = price;
-    price = Math.max(1, price * (1 + (random() - 0.5) * 0.02));
-    series.high[index] = Math.max(series.open[index], price) * 1.002;
-    series.low[index] = Math.min(series.open[index], price) * 0.998;
-    series.close[index] = price;
-    series.volume[index] = 1_000;
-  }
-  return series;
-}
 
 function best(runs: number, run: () => unknown): number {
   run();
@@ -79,7 +62,7 @@ const rate = (bars: number, milliseconds: number) => `${(bars / 1e6 / (milliseco
 
 /** Event engine and sweep engine on 1M bars, a 20×20 grid on 100k bars against a hand loop, memory, and the CLI on a 100k-bar CSV. */
 export default async function bench(): Promise<void> {
-  const million = generateSeries(1_000_000);
+  const million = randomWalkSeries(1_000_000, 20240101);
   const spec = getStrategy('sma_crossover');
   const whole = best(3, () => runSpecBacktest(million, spec, { fast: 10, slow: 30 }, settings));
   console.log(`event engine, runSpecBacktest sma 10/30, 1M bars (signals, engine, metrics, result)  ${rate(1e6, whole)} bars/s  (${whole.toFixed(0)} ms)`);
@@ -91,7 +74,7 @@ export default async function bench(): Promise<void> {
   const sweepOne = best(3, () => sweepBacktest(million, spec, [{ fast: 10, slow: 30 }], settings));
   console.log(`sweep engine, one set sma 10/30 incl. indicators, 1M bars                            ${rate(1e6, sweepOne)} bars/s  (${sweepOne.toFixed(0)} ms)`);
 
-  const series = generateSeries(100_000);
+  const series = randomWalkSeries(100_000, 20240101);
   const grid = FASTS.flatMap((fast) => SLOWS.map((slow) => ({ fast, slow })));
   const work = grid.length * 100_000;
   const sweep = best(2, () => sweepBacktest(series, spec, grid, settings));

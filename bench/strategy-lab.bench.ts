@@ -1,27 +1,9 @@
-import type { BarSeries } from '../core/index.ts';
-import { createRng } from '../tools/market/index.ts';
+import { randomWalkSeries } from './random-walk.ts';
 import { getStrategy } from '../tools/strategy/index.ts';
 import { bootstrapTrades, restrict, searchParameters, specBacktester } from '../tools/strategy-lab/index.ts';
 
 const BARS = 100_000;
 
-/** A seeded random walk of daily-looking bars (the engine does not read the dates). */
-function generateSeries(count: number): BarSeries {
-  const random = createRng(7);
-  const series: BarSeries = {
-    symbol: 'BENCH', dates: new Array<string>(count).fill('2024-01-02'),
-    open: new Float64Array(count), high: new Float64Array(count), low: new Float64Array(count), close: new Float64Array(count), volume: new Float64Array(count).fill(1_000),
-  };
-  let price = 100;
-  for (let index = 0; index < count; index++) {
-    series.open[index] = price;
-    price = Math.max(1, price * (1 + (random() - 0.5) * 0.02));
-    series.high[index] = Math.max(series.open[index], price) * 1.002;
-    series.low[index] = Math.min(series.open[index], price) * 0.998;
-    series.close[index] = price;
-  }
-  return series;
-}
 
 function timed<T>(run: () => T): { value: T; seconds: number } {
   const started = performance.now();
@@ -31,7 +13,7 @@ function timed<T>(run: () => T): { value: T; seconds: number } {
 
 /** Strategy lab over 100,000 bars: a 10×10 SMA crossover grid (sets/s), a genetic search (evaluations/s), a 2,000-draw trade bootstrap. */
 export default async function bench(): Promise<void> {
-  const series = generateSeries(BARS);
+  const series = randomWalkSeries(BARS, 7);
   const spec = getStrategy('sma_crossover');
   const evaluate = restrict(specBacktester(series, spec, { initialCash: 100_000, commissionRate: 0.001 }));
   const objective = { metric: 'sharpe', direction: 'maximize' } as const;

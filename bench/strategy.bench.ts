@@ -1,29 +1,10 @@
-import type { BarSeries } from '../core/index.ts';
+import { randomWalkSeries } from './random-walk.ts';
 import { runCrossoverBacktest, runSpecBacktest } from '../tools/backtest/index.ts';
-import { createRng } from '../tools/market/index.ts';
 import { getStrategy } from '../tools/strategy/index.ts';
 
 const BARS = 1_000_000;
 const RUNS = 3;
 
-/** A seeded random walk of daily-looking bars (dates repeat a fixed label; the engine does not read them). */
-function generateSeries(count: number): BarSeries {
-  const random = createRng(20240101);
-  const series: BarSeries = {
-    symbol: 'BENCH', dates: new Array<string>(count).fill('2024-01-02'),
-    open: new Float64Array(count), high: new Float64Array(count), low: new Float64Array(count), close: new Float64Array(count), volume: new Float64Array(count),
-  };
-  let price = 100;
-  for (let index = 0; index < count; index++) {
-    series.open[index] = price;
-    price = Math.max(1, price * (1 + (random() - 0.5) * 0.02));
-    series.high[index] = Math.max(series.open[index], price) * 1.002;
-    series.low[index] = Math.min(series.open[index], price) * 0.998;
-    series.close[index] = price;
-    series.volume[index] = 1_000;
-  }
-  return series;
-}
 
 function best(run: () => unknown): number {
   run();
@@ -38,7 +19,7 @@ function best(run: () => unknown): number {
 
 /** runSpecBacktest(sma_crossover 10/30) vs runCrossoverBacktest over 1,000,000 bars (best of 3 after a warm-up). */
 export default async function bench(): Promise<void> {
-  const series = generateSeries(BARS);
+  const series = randomWalkSeries(BARS, 20240101);
   const settings = { initialCash: 100_000, commissionRate: 0.001 };
   const spec = getStrategy('sma_crossover');
   const cases: Array<[string, () => unknown]> = [

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDesk } from '../../test-support/desk.ts';
+import { serveOnLoopback } from '../../test-support/serve.ts';
 import { createApp } from './app.ts';
 
 const READ_TOKEN = 'read-token-0123456789abcdef';
@@ -11,7 +10,7 @@ const TRADE_TOKEN = 'trade-token-0123456789abcdef';
 
 describe('MCP over Streamable HTTP', () => {
   let desk: Awaited<ReturnType<typeof openTestDesk>>;
-  let server: ServerType;
+  let http: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   let base = '';
   const connect = async (server: string, token: string) => {
     const client = new Client({ name: 'http-test', version: '1' });
@@ -23,14 +22,11 @@ describe('MCP over Streamable HTTP', () => {
 
   beforeAll(async () => {
     desk = await openTestDesk('embedded', { env: { DESK_MCP_TOKENS: `reader:${READ_TOKEN}:read,trader:${TRADE_TOKEN}:read+trade` } });
-    const app = createApp(desk);
-    server = await new Promise((resolve) => {
-      const instance = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(instance));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    http = await serveOnLoopback(createApp(desk).fetch);
+    base = http.base;
   });
   afterAll(async () => {
-    server?.close();
+    http?.close();
     await desk?.close();
   });
 
